@@ -1,0 +1,70 @@
+from django.conf import settings
+from django.contrib import admin
+from django.db.models import Case, IntegerField, Value, When
+from django.utils.translation import gettext_lazy as _
+
+from .models import Article, ArticleVersion, Reference
+
+# Inlines list the versions in the order of settings.LANGUAGES: French, then English.
+LANGUAGE_ORDER = Case(
+    *(When(language=code, then=Value(i)) for i, (code, _name) in enumerate(settings.LANGUAGES)),
+    output_field=IntegerField(),
+)
+
+
+class ArticleVersionInline(admin.StackedInline):
+    model = ArticleVersion
+    extra = 0
+    min_num = 1
+    max_num = len(settings.LANGUAGES)
+    prepopulated_fields = {"slug": ["title"]}
+    fields = [
+        ("language", "status"),
+        "title",
+        "slug",
+        "summary",
+        "body",
+        ("published_at", "updated_at", "reading_time"),
+    ]
+    readonly_fields = ["updated_at", "reading_time"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).order_by(LANGUAGE_ORDER)
+
+    def get_extra(self, request, obj=None, **kwargs):
+        """Offer a blank form for each language the article is not yet written in."""
+        present = obj.versions.count() if obj else 0
+        return max(0, len(settings.LANGUAGES) - max(present, 1))
+
+
+class ReferenceInline(admin.StackedInline):
+    model = Reference
+    extra = 0
+    fields = [
+        ("position", "year"),
+        "authors",
+        "title",
+        ("journal", "volume", "issue", "pages"),
+        ("doi", "url"),
+    ]
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["title", "languages", "author", "updated_at"]
+    list_filter = ["versions__status", "versions__language"]
+    search_fields = ["versions__title", "versions__summary", "author", "references__title"]
+    inlines = [ArticleVersionInline, ReferenceInline]
+    fields = ["author"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("versions")
+
+    @admin.display(description=_("title"))
+    def title(self, article):
+        return str(article)
+
+    @admin.display(description=_("languages and status"))
+    def languages(self, article):
+        versions = sorted(article.versions.all(), key=lambda v: v.language)
+        return ", ".join(f"{v.language.upper()}: {v.get_status_display()}" for v in versions)

@@ -1,0 +1,201 @@
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from .rendering import reading_minutes, render_markdown
+
+# A DOI is "10.", a registrant code, "/" and a suffix (https://www.doi.org/doi-handbook/).
+doi_validator = RegexValidator(
+    r"^10\.\d{4,9}/\S+$",
+    _("Enter a DOI such as 10.1037/a0022186, without “https://doi.org/”."),
+    code="invalid_doi",
+)
+
+
+class Article(models.Model):
+    """An article as a work: what its language versions share (author, references)."""
+
+    author = models.CharField(
+        _("author"),
+        max_length=200,
+        blank=True,
+        help_text=_("The name shown under the article; left empty, it is signed by the practice."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    def __str__(self):
+        version = self.original_version()
+        return version.title if version else _("Article #%(pk)s") % {"pk": self.pk}
+
+    def get_absolute_url(self):
+        version = self.original_version()
+        return version.get_absolute_url() if version else ""
+
+    def original_version(self):
+        """The version in the site's main language, or else the first one written."""
+        versions = sorted(
+            self.versions.all(), key=lambda v: (v.language != settings.LANGUAGE_CODE, v.pk)
+        )
+        return versions[0] if versions else None
+
+
+class ArticleVersionQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=ArticleVersion.Status.PUBLISHED)
+
+    def in_language(self, language):
+        return self.filter(language=language)
+
+    def siblings_of(self, language, slug):
+        """Every version of the article that has the version (`language`, `slug`), in one query.
+
+        The article page needs the version itself and its sibling versions (for the language
+        switcher and hreflang links): fetching them together saves a query per page view.
+        """
+        return self.select_related("article").filter(
+            article__versions__language=language, article__versions__slug=slug
+        )
+
+
+class ArticleVersion(models.Model):
+    """One language version of an article, with its own text and its own lifecycle."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="versions", verbose_name=_("article")
+    )
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        help_text=_("The last part of the address, e.g. “therapeutic-alliance”."),
+    )
+    summary = models.CharField(
+        _("summary"),
+        max_length=300,
+        help_text=_("One or two sentences, shown in article lists and to search engines."),
+    )
+    body = models.TextField(
+        _("body"),
+        help_text=_(
+            "Written in Markdown: “## Heading”, “1. numbered item”, “- bulleted item”, "
+            "“**bold**”, “[link text](https://…)”."
+        ),
+    )
+    body_html = models.TextField(editable=False)
+    reading_time = models.PositiveSmallIntegerField(_("reading time (minutes)"), editable=False)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(
+        _("published"),
+        null=True,
+        blank=True,
+        help_text=_("Set automatically the first time this version is published."),
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ArticleVersionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "title"]
+        verbose_name = _("language version")
+        verbose_name_plural = _("language versions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "language"],
+                name="one_version_per_language",
+                violation_error_message=_("This article already has a version in this language."),
+            ),
+            models.UniqueConstraint(
+                fields=["language", "slug"],
+                name="unique_slug_per_language",
+                violation_error_message=_("Another article in this language has this slug."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.language})"
+
+    def save(self, *args, **kwargs):
+        self.body_html = render_markdown(self.body)
+        self.reading_time = reading_minutes(self.body_html)
+        if self.is_published and self.published_at is None:
+            self.published_at = timezone.now()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "body" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "body_html", "reading_time"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        with translation.override(self.language):
+            return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def last_modified(self):
+        """When the reader's view of this version last changed (its text or the shared work)."""
+        return max(self.updated_at, self.article.updated_at)
+
+
+class Reference(models.Model):
+    """A journal article cited by an article, shared by all its language versions."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="references", verbose_name=_("article")
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    authors = models.CharField(
+        _("authors"),
+        max_length=500,
+        help_text=_("As they appear in the reference list: “Horvath, A. O., & Symonds, D.”"),
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    title = models.CharField(_("title"), max_length=500)
+    journal = models.CharField(_("journal"), max_length=200)
+    volume = models.CharField(_("volume"), max_length=20, blank=True)
+    issue = models.CharField(_("issue"), max_length=20, blank=True)
+    pages = models.CharField(_("pages"), max_length=30, blank=True, help_text=_("e.g. 252–260"))
+    doi = models.CharField(_("DOI"), max_length=200, blank=True, validators=[doi_validator])
+    url = models.URLField(_("URL"), blank=True, help_text=_("Only for a reference without a DOI."))
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("reference")
+        verbose_name_plural = _("references")
+
+    def __str__(self):
+        return f"{self.authors} ({self.year}). {self.title}"
+
+    def get_absolute_url(self):
+        return f"{self.article.get_absolute_url()}#{self.anchor}"
+
+    @property
+    def anchor(self):
+        return f"ref-{self.pk}"
+
+    @property
+    def title_with_stop(self):
+        """The title closed by a full stop, unless it already ends with punctuation (APA 7)."""
+        return self.title if self.title.endswith((".", "?", "!")) else f"{self.title}."
+
+    @property
+    def link(self):
+        """Where the reader finds the work: its DOI resolver address, or its URL."""
+        return f"https://doi.org/{self.doi}" if self.doi else self.url

@@ -1,0 +1,55 @@
+from django.http import Http404
+from django.utils import translation
+from django.views.generic import DetailView, ListView
+
+from practice_site.languages import language_links
+
+from .models import ArticleVersion
+
+LATEST_ON_HOME = 3
+
+
+class PublishedInLanguageMixin:
+    """Lists the published versions written in the language of the request."""
+
+    def get_queryset(self):
+        return ArticleVersion.objects.published().in_language(translation.get_language())
+
+
+class HomeView(PublishedInLanguageMixin, ListView):
+    template_name = "articles/home.html"
+    context_object_name = "latest_versions"
+
+    def get_queryset(self):
+        return super().get_queryset()[:LATEST_ON_HOME]
+
+
+class ArticleListView(PublishedInLanguageMixin, ListView):
+    template_name = "articles/article_list.html"
+    context_object_name = "versions"
+
+
+class ArticleDetailView(DetailView):
+    template_name = "articles/article_detail.html"
+    context_object_name = "version"
+
+    def get_object(self, queryset=None):
+        language = translation.get_language()
+        slug = self.kwargs["slug"]
+        versions = list(ArticleVersion.objects.siblings_of(language, slug))
+        version = next((v for v in versions if v.language == language and v.slug == slug), None)
+        # Drafts are visible to staff only, as a preview before publishing.
+        if version is None or not (version.is_published or self.request.user.is_staff):
+            raise Http404
+        self.published_versions = [v for v in versions if v.is_published]
+        return version
+
+    def get_context_data(self, **kwargs):
+        urls = {v.language: v.get_absolute_url() for v in self.published_versions}
+        if not self.object.is_published:
+            urls[self.object.language] = self.object.get_absolute_url()
+        return super().get_context_data(
+            references=self.object.article.references.all(),
+            language_links=language_links(self.request, urls),
+            **kwargs,
+        )

@@ -1,0 +1,40 @@
+"""The links from a page to the same content in each of the site's languages."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    code: str
+    name: str  # in the language itself ("English", "Français"), as readers look for it
+    url: str
+    is_current: bool
+    is_translation: bool  # False when the page has no version in this language
+
+
+def home_url(language):
+    with translation.override(language):
+        return reverse("articles:home")
+
+
+def language_links(request, urls_by_language):
+    """One link per site language: to `urls_by_language[code]` when the page exists in that
+    language, otherwise to that language's home page."""
+    current = translation.get_language()
+    links = []
+    for code, _name in settings.LANGUAGES:
+        url = urls_by_language.get(code)
+        links.append(
+            LanguageLink(
+                code=code,
+                name=translation.get_language_info(code)["name_local"],
+                url=request.build_absolute_uri(url or home_url(code)),
+                is_current=code == current,
+                is_translation=url is not None,
+            )
+        )
+    return links

@@ -1,0 +1,18 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+admin.site.site_header = _("Practice website administration")
+admin.site.site_title = _("Practice website")
+admin.site.index_title = _("Content and enquiries")
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+]
+
+# Every reader-facing page lives under /fr/ or /en/; LocaleMiddleware redirects "/" and any
+# unprefixed path by the browser's Accept-Language, French by default.
+urlpatterns += i18n_patterns(
+    path("", include("articles.urls")),
+)
