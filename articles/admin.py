@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib import admin
 from django.db.models import Case, IntegerField, Value, When
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from .models import Article, ArticleVersion, Reference
@@ -25,11 +26,19 @@ class ArticleVersionInline(admin.StackedInline):
         "summary",
         "body",
         ("published_at", "updated_at", "reading_time"),
+        "page_link",
     ]
-    readonly_fields = ["updated_at", "reading_time"]
+    readonly_fields = ["updated_at", "reading_time", "page_link"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).order_by(LANGUAGE_ORDER)
+
+    @admin.display(description=_("page on the site"))
+    def page_link(self, version):
+        if version.pk is None:
+            return "—"
+        label = _("View the page") if version.is_published else _("Preview the draft")
+        return format_html('<a href="{}">{}</a>', version.get_absolute_url(), label)
 
     def get_extra(self, request, obj=None, **kwargs):
         """Offer a blank form for each language the article is not yet written in."""

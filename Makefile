@@ -1,0 +1,54 @@
+# The two commands of the README: `make run` and `make test`. The rest is for maintainers.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV ?= .venv
+BIN := $(VENV)/bin
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test test-postgres browser messages lint format clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+## run: install, create the database with the article in it, serve http://127.0.0.1:8000
+run: $(BIN)/.installed
+	$(BIN)/python manage.py migrate --noinput
+	@echo
+	@echo "  Site:  http://$(HOST):$(PORT)/"
+	@echo "  Admin: http://$(HOST):$(PORT)/admin/"
+	@echo "  Create the psychologist's admin account (in another terminal):"
+	@echo "    $(BIN)/python manage.py createsuperuser"
+	@echo
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+## test: the whole test suite (SQLite, or the database of DATABASE_URL)
+test: $(BIN)/.installed browser
+	$(BIN)/python -m pytest
+
+## browser: Debian's chromium, which the browser tests drive (Playwright cannot download its own)
+browser:
+	@command -v chromium >/dev/null || { \
+		echo "Installing Debian's chromium for the browser tests"; \
+		$(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }
+
+## messages: refresh the .po catalogues from the code and compile them to .mo
+messages: $(BIN)/.installed
+	$(BIN)/python manage.py makemessages --no-location --no-obsolete -l fr -l en --ignore "$(VENV)/*"
+	$(BIN)/python manage.py compilemessages --ignore "$(VENV)/*"
+
+## lint: ruff's checks and formatting, and no model change without its migration
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+format: $(BIN)/.installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,170 @@
+import re
+
+import pytest
+
+from articles.models import ArticleVersion
+
+from .conftest import ENGLISH_URL, FRENCH_URL, visible_text
+
+pytestmark = pytest.mark.django_db
+
+
+def test_root_redirects_to_the_browsers_language(client):
+    assert client.get("/", headers={"accept-language": "en-GB,en;q=0.9"})["Location"] == "/en/"
+    assert client.get("/", headers={"accept-language": "fr-FR,fr;q=0.9"})["Location"] == "/fr/"
+
+
+def test_root_redirects_to_french_by_default(client):
+    assert client.get("/", headers={"accept-language": "de"})["Location"] == "/fr/"
+
+
+@pytest.mark.parametrize(
+    ("url", "language", "heading", "reference_title"),
+    [
+        (FRENCH_URL, "fr", "L’alliance thérapeutique : un lien essentiel", "Références"),
+        (ENGLISH_URL, "en", "The therapeutic alliance: an essential bond", "References"),
+    ],
+)
+def test_article_page_shows_the_whole_article_in_its_language(
+    client, url, language, heading, reference_title
+):
+    response = client.get(url)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f'<html lang="{language}">' in html
+    assert heading in html
+    assert f'<h2 id="references-title">{reference_title}</h2>' in html
+    assert "Conclusion" in html
+    assert html.count("<h2>") == 6
+
+
+@pytest.mark.parametrize("url", [FRENCH_URL, ENGLISH_URL])
+def test_article_page_links_each_reference_to_its_doi(client, url):
+    html = client.get(url).content.decode()
+    links = re.findall(r'<a href="(https://doi\.org/[^"]+)">', html)
+    assert links == [
+        "https://doi.org/10.1037/h0085885",
+        "https://doi.org/10.1037/0022-006X.68.3.438",
+        "https://doi.org/10.1016/S0272-7358(02)00146-0",
+        "https://doi.org/10.1037/a0022186",
+        "https://doi.org/10.1037/a0025749",
+        "https://doi.org/10.1037/pst0000172",
+    ]
+
+
+def test_references_are_formatted_in_apa_style(client):
+    html = client.get(ENGLISH_URL).content.decode()
+    assert (
+        "Flückiger, C., Del Re, A. C., Wampold, B. E., Symonds, D., &amp; Horvath, A. O. (2012). "
+        "How central is the alliance in psychotherapy? A multilevel longitudinal meta-analysis. "
+        "<cite>Journal of Counseling Psychology</cite>, <i>59</i>(1), 10–17."
+    ) in html
+
+
+def test_switcher_links_the_two_language_versions(client):
+    french = client.get(FRENCH_URL).content.decode()
+    english = client.get(ENGLISH_URL).content.decode()
+    assert f'href="http://testserver{ENGLISH_URL}" lang="en" hreflang="en">English</a>' in french
+    assert f'href="http://testserver{FRENCH_URL}" lang="fr" hreflang="fr">Français</a>' in english
+
+
+def test_hreflang_alternates_list_the_published_versions(client):
+    html = client.get(FRENCH_URL).content.decode()
+    assert f'<link rel="alternate" hreflang="fr" href="http://testserver{FRENCH_URL}">' in html
+    assert f'<link rel="alternate" hreflang="en" href="http://testserver{ENGLISH_URL}">' in html
+
+
+def test_article_without_english_version_is_not_offered_in_english(client, make_version):
+    french_only = make_version(fr={"title": "Seulement en français", "slug": "seul"})["fr"]
+    page = client.get(french_only.get_absolute_url()).content.decode()
+    assert 'hreflang="en" href' not in page.split("</head>")[0]
+    assert 'href="http://testserver/en/" lang="en"' in page
+    assert "Seulement en français" not in client.get("/en/articles/").content.decode()
+    assert "Seulement en français" not in client.get("/en/").content.decode()
+    assert client.get("/en/articles/seul/").status_code == 404
+
+
+def test_an_english_draft_is_not_listed_linked_or_served(client, make_version):
+    versions = make_version(
+        fr={"title": "Publié", "slug": "publie"},
+        en={"title": "English draft", "slug": "draft", "status": ArticleVersion.Status.DRAFT},
+    )
+    french_page = client.get(versions["fr"].get_absolute_url()).content.decode()
+    assert "/en/articles/draft/" not in french_page
+    assert "English draft" not in client.get("/en/articles/").content.decode()
+    assert client.get("/en/articles/draft/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("/fr/articles/n-existe-pas/", "Page introuvable"),
+        ("/en/articles/does-not-exist/", "Page not found"),
+        ("/en/articles/alliance-therapeutique/", "Page not found"),  # French slug, English URL
+    ],
+)
+def test_unknown_article_is_a_translated_styled_404(client, url, message):
+    response = client.get(url)
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert f"<h1>{message}</h1>" in html
+    assert 'rel="stylesheet"' in html
+
+
+def test_staff_can_preview_a_draft_that_readers_cannot_see(client, admin_client, make_version):
+    draft = make_version(fr={"title": "Brouillon secret", "status": ArticleVersion.Status.DRAFT})
+    url = draft["fr"].get_absolute_url()
+    assert client.get(url).status_code == 404
+    preview = admin_client.get(url)
+    assert preview.status_code == 200
+    assert "Brouillon secret" in preview.content.decode()
+    assert "Aperçu du brouillon" in preview.content.decode()
+
+
+def test_article_list_shows_published_articles_of_the_language_newest_first(client, make_version):
+    make_version(fr={"title": "Brouillon", "status": ArticleVersion.Status.DRAFT})
+    make_version(fr={"title": "Article plus récent"})
+    html = client.get("/fr/articles/").content.decode()
+    assert html.index("Article plus récent") < html.index("L’alliance thérapeutique")
+    assert "Brouillon" not in html
+    assert "The therapeutic alliance" not in html
+
+
+def test_home_page_welcomes_and_lists_the_latest_articles(client):
+    html = client.get("/en/").content.decode()
+    assert '<h1 id="welcome-title">Welcome</h1>' in html
+    assert f'<a href="{ENGLISH_URL}">The therapeutic alliance' in html
+
+
+def test_article_page_costs_at_most_two_queries_whatever_the_references(
+    client, alliance, django_assert_max_num_queries
+):
+    for extra in range(10):
+        alliance.article.references.create(
+            authors="Doe, J.", year=2020, title=f"Extra {extra}", journal="J", position=10 + extra
+        )
+    with django_assert_max_num_queries(2):
+        response = client.get(FRENCH_URL)
+    assert response.content.decode().count('<li id="ref-') == 16
+
+
+def test_article_page_never_parses_markdown(client, monkeypatch):
+    def fail(*args, **kwargs):
+        raise AssertionError("Markdown parsed during a page view")
+
+    monkeypatch.setattr("articles.rendering.markdown.markdown", fail)
+    response = client.get(ENGLISH_URL)
+    assert response.status_code == 200
+    assert "<h2>Conclusion</h2>" in response.content.decode()
+
+
+@pytest.mark.parametrize("url", ["/en/", "/en/articles/", ENGLISH_URL, "/en/articles/nope/"])
+def test_english_pages_have_no_french_interface_text(client, url, french_interface_strings):
+    text = visible_text(client.get(url).content.decode(), "en")
+    assert [s for s in french_interface_strings if s in text] == []
+
+
+@pytest.mark.parametrize("url", ["/fr/", "/fr/articles/", FRENCH_URL, "/fr/articles/nope/"])
+def test_french_pages_have_no_english_interface_text(client, url, english_interface_strings):
+    text = visible_text(client.get(url).content.decode(), "fr")
+    assert [s for s in english_interface_strings if s in text] == []

@@ -1,0 +1,111 @@
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError
+from django.utils import translation
+
+from articles.models import ArticleVersion, Reference
+
+
+def test_body_is_rendered_to_html_when_saved(make_version):
+    version = make_version(fr={"body": "## Pourquoi\n\n1. un\n2. deux\n\n- puce"})["fr"]
+    assert "<h2>Pourquoi</h2>" in version.body_html
+    assert "<ol>" in version.body_html
+    assert "<li>puce</li>" in version.body_html
+
+
+def test_rendered_body_drops_scripts_and_event_handlers(make_version):
+    body = '<script>alert(1)</script>\n\n<p onclick="x()">Texte</p>\n\n[lien](javascript:alert(2))'
+    html = make_version(fr={"body": body})["fr"].body_html
+    assert "<script" not in html
+    assert "onclick" not in html
+    assert "javascript:" not in html
+    assert "Texte" in html
+
+
+def test_editing_the_body_renders_it_again(make_version):
+    version = make_version(fr={"body": "Avant"})["fr"]
+    version.body = "Après **modification**"
+    version.save(update_fields=["body"])
+    version.refresh_from_db()
+    assert "<strong>modification</strong>" in version.body_html
+
+
+def test_reading_time_grows_with_the_text(make_version):
+    versions = make_version(fr={"body": "mot " * 100}, en={"body": "word " * 1000})
+    assert versions["fr"].reading_time == 1
+    assert versions["en"].reading_time == 5
+
+
+def test_publishing_sets_the_publication_date_once(make_version):
+    version = make_version(fr={"status": ArticleVersion.Status.DRAFT})["fr"]
+    assert version.published_at is None
+    version.status = ArticleVersion.Status.PUBLISHED
+    version.save()
+    first_published = version.published_at
+    assert first_published is not None
+    version.title = "Nouveau titre"
+    version.save()
+    assert version.published_at == first_published
+
+
+def test_an_article_has_one_version_per_language(make_version):
+    version = make_version(fr={})["fr"]
+    with pytest.raises(IntegrityError):
+        ArticleVersion.objects.create(
+            article=version.article, language="fr", title="Doublon", slug="doublon", summary="s"
+        )
+
+
+def test_a_slug_is_unique_within_a_language_only(make_version):
+    make_version(fr={"slug": "meme-slug"})
+    make_version(en={"slug": "meme-slug"})  # another language: allowed
+    with pytest.raises(IntegrityError):
+        make_version(fr={"slug": "meme-slug"})
+
+
+def test_duplicate_slug_is_reported_as_a_form_error_not_a_crash(make_version):
+    make_version(fr={"slug": "pris"})
+    other = make_version(en={})["en"]
+    duplicate = ArticleVersion(
+        article=other.article, language="fr", title="t", slug="pris", summary="s", body="b"
+    )
+    with translation.override("en"), pytest.raises(ValidationError) as error:
+        duplicate.full_clean()
+    assert error.value.messages == ["Another article in this language has this slug."]
+
+
+def test_each_version_has_its_own_address(make_version):
+    versions = make_version(fr={"slug": "bonjour"}, en={"slug": "hello"})
+    assert versions["fr"].get_absolute_url() == "/fr/articles/bonjour/"
+    assert versions["en"].get_absolute_url() == "/en/articles/hello/"
+
+
+@pytest.mark.parametrize(
+    ("doi", "valid"),
+    [
+        ("10.1037/h0085885", True),
+        ("10.1016/S0272-7358(02)00146-0", True),
+        ("https://doi.org/10.1037/h0085885", False),
+        ("doi:10.1037/h0085885", False),
+    ],
+)
+def test_doi_is_validated(make_version, doi, valid):
+    article = make_version(fr={})["fr"].article
+    reference = Reference(
+        article=article, authors="A, B.", year=2000, title="T", journal="J", doi=doi
+    )
+    if valid:
+        reference.full_clean()
+    else:
+        with pytest.raises(ValidationError):
+            reference.full_clean()
+
+
+def test_reference_links_to_its_doi_or_else_its_url():
+    assert Reference(doi="10.1037/a0022186").link == "https://doi.org/10.1037/a0022186"
+    assert Reference(url="https://example.org/paper").link == "https://example.org/paper"
+
+
+def test_reference_title_is_closed_by_one_stop():
+    assert Reference(title="Alliance in psychotherapy").title_with_stop.endswith("psychotherapy.")
+    assert Reference(title="How central is it?").title_with_stop.endswith("it?")

@@ -1,0 +1,38 @@
+"""The project as an operator meets it: configuration, migrations, start-up."""
+
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+from django.core.management import call_command
+
+
+def test_no_model_change_is_missing_its_migration(db):
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+def start_django(**environment):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.update(environment, DJANGO_SETTINGS_MODULE="practice_site.settings")
+    return subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = start_django(DJANGO_DEBUG="false")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+def test_production_starts_with_a_secret_key():
+    assert start_django(DJANGO_DEBUG="false", DJANGO_SECRET_KEY="x" * 50).returncode == 0
+
+
+def test_development_starts_without_a_secret_key():
+    assert start_django(DJANGO_DEBUG="true").returncode == 0

@@ -1,0 +1,54 @@
+"""The interface is translated, and the committed catalogues are what the site runs on."""
+
+import gettext
+
+import polib
+import pytest
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+
+
+def catalogue_path(language, extension):
+    return settings.BASE_DIR / "locale" / language / "LC_MESSAGES" / f"django.{extension}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_message_is_translated(language):
+    po = polib.pofile(str(catalogue_path(language, "po")))
+    untranslated = [e.msgid for e in po.untranslated_entries()]
+    fuzzy = [e.msgid for e in po.fuzzy_entries()]
+    assert untranslated == []
+    assert fuzzy == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_compiled_catalogue_matches_its_po_file(language):
+    """The .mo files are committed so that a machine without GNU gettext is translated; this
+    fails when a .po was edited without running `make messages`."""
+    po = polib.pofile(str(catalogue_path(language, "po")))
+    with open(catalogue_path(language, "mo"), "rb") as mo_file:
+        compiled = gettext.GNUTranslations(mo_file)
+    for entry in po.translated_entries():
+        if entry.msgid_plural:
+            assert compiled.ngettext(entry.msgid, entry.msgid_plural, 1) == entry.msgstr_plural[0]
+        else:
+            assert compiled.gettext(entry.msgid) == entry.msgstr, entry.msgid
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"), [("fr", "Aller au contenu principal"), ("en", "Skip to main content")]
+)
+def test_a_known_interface_string_is_translated(language, expected):
+    with translation.override(language):
+        assert _("Skip to main content") == expected
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("language", "expected"), [("fr", "Accueil"), ("en", "Home")])
+def test_pages_are_served_in_the_language_of_their_address(client, language, expected):
+    html = client.get(f"/{language}/").content.decode()
+    assert f'<html lang="{language}">' in html
+    assert f">{expected}</a>" in html
