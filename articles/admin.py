@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
+from django.db import models
 from django.db.models import Case, IntegerField, Value, When
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -49,6 +50,7 @@ class ArticleVersionInline(admin.StackedInline):
 class ReferenceInline(admin.StackedInline):
     model = Reference
     extra = 0
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fields = [
         ("position", "year"),
         "authors",

@@ -1,0 +1,74 @@
+"""The psychologist edits articles in the admin, and readers see the edit at once."""
+
+import pytest
+from django.forms import MultiWidget
+
+from .conftest import ENGLISH_URL, FRENCH_URL
+
+pytestmark = pytest.mark.django_db
+
+
+def change_form_data(response):
+    """The data the admin change form on `response` would post if saved as it stands."""
+    forms = [response.context["adminform"].form]
+    data = {}
+    for inline in response.context["inline_admin_formsets"]:
+        management = inline.formset.management_form
+        data.update(
+            {management[name].html_name: management[name].value() for name in management.fields}
+        )
+        forms += inline.formset.forms
+    for form in forms:
+        for field in form:
+            value = field.value()
+            if isinstance(field.field.widget, MultiWidget):
+                for index, part in enumerate(field.field.widget.decompress(value)):
+                    if part is not None:
+                        data[f"{field.html_name}_{index}"] = part
+            elif value is not None and value is not False:
+                data[field.html_name] = value
+    return data
+
+
+def test_article_list_shows_languages_and_their_status(admin_client):
+    html = admin_client.get("/admin/articles/article/").content.decode()
+    assert "L’alliance thérapeutique" in html
+    assert "EN: Publié, FR: Publié" in html
+
+
+def test_one_page_edits_both_versions_and_the_references(admin_client, alliance):
+    html = admin_client.get(
+        f"/admin/articles/article/{alliance.article.pk}/change/"
+    ).content.decode()
+    assert html.index('value="alliance-therapeutique"') < html.index('value="therapeutic-alliance"')
+    assert html.count('name="references-') >= 6 * 9
+    assert 'value="10.1037/pst0000172"' in html
+
+
+def test_an_admin_edit_shows_on_the_next_request(admin_client, client, alliance):
+    url = f"/admin/articles/article/{alliance.article.pk}/change/"
+    data = change_form_data(admin_client.get(url))
+    title_fields = [
+        name
+        for name, value in data.items()
+        if value == "The therapeutic alliance: an essential bond between patient and psychologist"
+    ]
+    data[title_fields[0]] = "The therapeutic alliance, revised"
+    doi_field = next(name for name, value in data.items() if value == "10.1037/h0085885")
+    data[doi_field.replace("-doi", "-title")] = "A corrected reference title"
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 302, response.context["errors"] if response.context else ""
+    english = client.get(ENGLISH_URL).content.decode()
+    assert "<h1>The therapeutic alliance, revised</h1>" in english
+    assert "A corrected reference title." in english
+    assert "A corrected reference title." in client.get(FRENCH_URL).content.decode()
+
+
+def test_admin_search_finds_an_article_by_its_english_title(admin_client):
+    def found(query):
+        return admin_client.get("/admin/articles/article/", {"q": query}).context["cl"].result_count
+
+    assert found("essential bond") == 1
+    assert found("no such words anywhere") == 0
