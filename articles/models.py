@@ -131,7 +131,7 @@ class ArticleVersion(models.Model):
         return f"{self.title} ({self.language})"
 
     def save(self, *args, **kwargs):
-        self.body_html = render_markdown(self.body)
+        self.body_html = render_markdown(self.body, self.language)
         self.reading_time = reading_minutes(self.body_html)
         if self.is_published and self.published_at is None:
             self.published_at = timezone.now()

@@ -22,15 +22,32 @@ ALLOWED_ATTRIBUTES = {
 WORDS_PER_MINUTE = 200
 
 
-def render_markdown(text):
+# French typography keeps « and » with their words and : ; ! ? with the word before them, so a
+# line never starts with the punctuation: the space there must not break.
+FRENCH_SPACES = [(re.compile(r" ([:;!?»])"), "\u00a0\\1"), (re.compile(r"« "), "«\u00a0")]
+TAG = re.compile(r"(<[^>]*>)")
+
+
+def render_markdown(text, language=None):
     """Return the Markdown `text` as HTML that is safe to insert into a page."""
     html = markdown.markdown(text, extensions=["extra", "sane_lists"], output_format="html")
-    return nh3.clean(
+    html = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes={"http", "https", "mailto", "tel"},
     )
+    if language == "fr":
+        html = "".join(
+            part if TAG.fullmatch(part) else french_spaces(part) for part in TAG.split(html)
+        )
+    return html
+
+
+def french_spaces(text):
+    for pattern, replacement in FRENCH_SPACES:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 def reading_minutes(html):

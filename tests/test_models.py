@@ -109,3 +109,9 @@ def test_reference_links_to_its_doi_or_else_its_url():
 def test_reference_title_is_closed_by_one_stop():
     assert Reference(title="Alliance in psychotherapy").title_with_stop.endswith("psychotherapy.")
     assert Reference(title="How central is it?").title_with_stop.endswith("it?")
+
+
+def test_french_punctuation_never_starts_a_line(make_version):
+    versions = make_version(fr={"body": "Trois piliers : « confiance » ?"}, en={"body": "Why : so"})
+    assert "piliers\u00a0: «\u00a0confiance\u00a0»\u00a0?" in versions["fr"].body_html
+    assert "Why : so" in versions["en"].body_html

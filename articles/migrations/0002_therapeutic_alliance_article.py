@@ -287,7 +287,7 @@ def create_article(apps, schema_editor):
     # Historical models have no custom save(): render the body here as ArticleVersion.save does.
     article = Article.objects.create(author="")
     for fields in VERSIONS:
-        body_html = render_markdown(fields["body"])
+        body_html = render_markdown(fields["body"], fields["language"])
         ArticleVersion.objects.create(
             article=article,
             status="published",
