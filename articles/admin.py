@@ -1,8 +1,8 @@
+from django import forms
 from django.conf import settings
 from django.contrib import admin
 from django.db import models
 from django.db.models import Case, IntegerField, Value, When
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from .models import Article, ArticleVersion, Reference
@@ -27,19 +27,15 @@ class ArticleVersionInline(admin.StackedInline):
         "summary",
         "body",
         ("published_at", "updated_at", "reading_time"),
-        "page_link",
     ]
-    readonly_fields = ["updated_at", "reading_time", "page_link"]
+    readonly_fields = ["updated_at", "reading_time"]
+    formfield_overrides = {models.CharField: {"widget": forms.TextInput(attrs={"size": 80})}}
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
 
     def get_queryset(self, request):
         return super().get_queryset(request).order_by(LANGUAGE_ORDER)
-
-    @admin.display(description=_("page on the site"))
-    def page_link(self, version):
-        if version.pk is None:
-            return "—"
-        label = _("View the page") if version.is_published else _("Preview the draft")
-        return format_html('<a href="{}">{}</a>', version.get_absolute_url(), label)
 
     def get_extra(self, request, obj=None, **kwargs):
         """Offer a blank form for each language the article is not yet written in."""
@@ -77,5 +73,6 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("languages and status"))
     def languages(self, article):
-        versions = sorted(article.versions.all(), key=lambda v: v.language)
+        order = [code for code, _name in settings.LANGUAGES]
+        versions = sorted(article.versions.all(), key=lambda v: order.index(v.language))
         return ", ".join(f"{v.language.upper()}: {v.get_status_display()}" for v in versions)

@@ -33,7 +33,7 @@ def change_form_data(response):
 def test_article_list_shows_languages_and_their_status(admin_client):
     html = admin_client.get("/admin/articles/article/").content.decode()
     assert "L’alliance thérapeutique" in html
-    assert "EN: Publié, FR: Publié" in html
+    assert "FR: Publié, EN: Publié" in html
 
 
 def test_one_page_edits_both_versions_and_the_references(admin_client, alliance):

@@ -168,3 +168,18 @@ def test_english_pages_have_no_french_interface_text(client, url, french_interfa
 def test_french_pages_have_no_english_interface_text(client, url, english_interface_strings):
     text = visible_text(client.get(url).content.decode(), "fr")
     assert [s for s in english_interface_strings if s in text] == []
+
+
+@pytest.mark.parametrize(
+    ("language", "message"), [("fr", "Un problème est survenu"), ("en", "Something went wrong")]
+)
+def test_server_error_page_is_translated_and_styled(rf, language, message):
+    from django.utils import translation
+    from django.views.defaults import server_error
+
+    with translation.override(language):
+        response = server_error(rf.get(f"/{language}/"))
+    html = response.content.decode()
+    assert response.status_code == 500
+    assert f"<h1>{message}</h1>" in html
+    assert 'rel="stylesheet"' in html
