@@ -15,4 +15,5 @@ urlpatterns = [
 # unprefixed path by the browser's Accept-Language, French by default.
 urlpatterns += i18n_patterns(
     path("", include("articles.urls")),
+    path("", include("contact.urls")),
 )

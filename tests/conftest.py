@@ -16,6 +16,40 @@ FRENCH_URL = f"/fr/articles/{FRENCH_SLUG}/"
 ENGLISH_URL = f"/en/articles/{ENGLISH_SLUG}/"
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """On SQLite, a test database in a file rather than in memory, so that other processes
+    (two retry jobs at once) and the live server's thread can open it as production would."""
+    from django.db import connections
+
+    database = connections["default"].settings_dict
+    if database["ENGINE"].endswith("sqlite3"):
+        database["TEST"]["NAME"] = str(tmp_path_factory.mktemp("db") / "test.sqlite3")
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """The cache is shared by design (rate-limit counters, practice details): start each test
+    with it empty."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def migrated_content(transactional_db):
+    """The content the data migrations create. Tests that commit (transactional_db) empty the
+    database after them: apply those migrations again for the next one."""
+    from articles.models import ArticleVersion
+
+    if not ArticleVersion.objects.exists():
+        for app, before_data in [("articles", "0001"), ("contact", "0001")]:
+            call_command("migrate", app, before_data, verbosity=0)
+            call_command("migrate", app, verbosity=0)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def collected_static(tmp_path_factory):
     """Serve static files through the production storage (hashed names, manifest), as a
@@ -126,3 +160,82 @@ def french_interface_strings():
 @pytest.fixture(scope="session")
 def english_interface_strings():
     return _interface_strings("msgid")
+
+
+class Mailbox:
+    """What a real SMTP server on 127.0.0.1 received, as parsed email messages."""
+
+    def __init__(self):
+        self.messages = []
+        self.delay = 0  # seconds the server waits before accepting each message
+        self.refuse = False
+
+    async def handle_DATA(self, server, session, envelope):
+        import asyncio
+        import email
+        from email import policy
+
+        if self.delay:
+            await asyncio.sleep(self.delay)
+        if self.refuse:
+            return "550 5.7.1 Message refused"
+        message = email.message_from_bytes(envelope.original_content, policy=policy.default)
+        message.envelope_recipients = envelope.rcpt_tos
+        self.messages.append(message)
+        return "250 OK"
+
+
+def free_port():
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server (aiosmtpd) on 127.0.0.1 that the site is configured to send through.
+    pytest-django swaps in the locmem backend: put the SMTP one back."""
+    from aiosmtpd.controller import Controller
+
+    mailbox = Mailbox()
+    controller = Controller(mailbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = controller.port
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_TIMEOUT = 5
+    settings.CONTACT_EMAIL = "cabinet@example.org"
+    settings.DEFAULT_FROM_EMAIL = "site@example.org"
+    mailbox.port = controller.port
+    yield mailbox
+    controller.stop()
+
+
+@pytest.fixture
+def relay_down(settings):
+    """The site configured for an SMTP relay that is not there (nothing listens on the port)."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = free_port()
+    settings.EMAIL_TIMEOUT = 2
+    settings.CONTACT_EMAIL = "cabinet@example.org"
+
+
+@pytest.fixture
+def enquiry_data():
+    import uuid
+
+    return {
+        "name": "Élise Dupré",
+        "email": "elise@example.org",
+        "phone": "06 12 34 56 78",
+        "message": (
+            "Bonjour,\nje souhaiterais prendre rendez-vous. Êtes-vous disponible en décembre ?"
+        ),
+        "consent": "on",
+        "website": "",
+        "submission_id": str(uuid.uuid4()),
+    }

@@ -1,0 +1,62 @@
+"""A fixed-window limit of enquiries per client address, counted in the shared cache so that
+every gunicorn worker (and machine, with Redis) sees the same counts."""
+
+import re
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured
+
+PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+RATE = re.compile(r"^\s*(\d+)\s*/\s*(\d*)\s*([smhd])\s*$")
+
+
+@dataclass(frozen=True)
+class RateLimit:
+    count: int
+    seconds: int
+
+    @classmethod
+    def parse(cls, text):
+        """`5/h` (five an hour), `20/d`, `3/10m`; `0` or empty turns the limit off (None)."""
+        if text.strip() in {"", "0"}:
+            return None
+        match = RATE.match(text)
+        if not match:
+            raise ImproperlyConfigured(
+                f"CONTACT_RATE_LIMIT={text!r}: write it as COUNT/PERIOD, e.g. 5/h, or 0 for none."
+            )
+        count, multiple, unit = match.groups()
+        return cls(count=int(count), seconds=int(multiple or 1) * PERIODS[unit])
+
+    def allows(self, client):
+        """Count one more enquiry from `client`; False once it is over the limit.
+
+        The window opens with the client's first enquiry and lasts `seconds`; its start is the
+        key of its counter, so a new window counts from zero.
+        """
+        now = time.time()
+        start_key = f"contact:rate:start:{client}"
+        cache.add(start_key, now, timeout=self.seconds)
+        start = cache.get(start_key, now)
+        remaining = max(start + self.seconds - now, 1)
+        key = f"contact:rate:count:{client}:{start}"
+        cache.add(key, 0, timeout=remaining)
+        count = cache.incr(key)
+        # The file and database caches rewrite the entry on incr() with their default
+        # timeout: keep it for the rest of the window only.
+        cache.touch(key, timeout=remaining)
+        return count <= self.count
+
+
+def client_address(request):
+    """The reader's address: the one our own proxy appended to X-Forwarded-For when
+    DJANGO_TRUSTED_PROXY says a proxy is there, else the connection's. Addresses earlier in
+    that header are set by the client and could be forged."""
+    if settings.TRUSTED_PROXY:
+        forwarded = request.headers.get("X-Forwarded-For", "").split(",")[-1].strip()
+        if forwarded:
+            return forwarded
+    return request.META.get("REMOTE_ADDR", "")

@@ -1,0 +1,259 @@
+"""Bad input gets a clear, translated error on the form; nothing invalid is stored or sent."""
+
+import time
+
+import pytest
+from django.test import Client
+
+from contact.models import Enquiry
+
+pytestmark = pytest.mark.django_db
+
+
+def post(client, data, language="en", **extra):
+    return client.post(f"/{language}/contact/", data, **extra)
+
+
+def assert_nothing_stored_or_sent(mailoutbox):
+    assert Enquiry.objects.count() == 0
+    assert mailoutbox == []
+
+
+def test_the_contact_page_shows_the_emergency_numbers_in_both_languages(client):
+    french = client.get("/fr/contact/").content.decode()
+    english = client.get("/en/contact/").content.decode()
+    for number in ["15", "112", "3114"]:
+        assert f'<a href="tel:{number}">{number}</a>' in french
+        assert f'<a href="tel:{number}">{number}</a>' in english
+    assert "En cas d’urgence, n’utilisez pas ce formulaire" in french
+    assert "In an emergency, do not use this form" in english
+
+
+def test_the_form_has_the_contract_fields_and_a_privacy_notice(client):
+    html = client.get("/en/contact/").content.decode()
+    for field in ["name", "email", "phone", "message", "consent"]:
+        assert f'name="{field}"' in html
+    assert 'href="/en/privacy/">Read the privacy policy</a>' in html
+    assert "It is deleted after 365 days." in html
+
+
+@pytest.mark.parametrize(
+    ("language", "errors"),
+    [
+        (
+            "fr",
+            [
+                "Veuillez indiquer votre nom.",
+                "Veuillez écrire votre message.",
+                "Veuillez cocher cette case pour que votre message puisse être envoyé.",
+            ],
+        ),
+        (
+            "en",
+            [
+                "Please enter your name.",
+                "Please write your message.",
+                "Please tick this box so that your message can be sent.",
+            ],
+        ),
+    ],
+)
+def test_missing_fields_are_reported_in_the_page_language(client, mailoutbox, language, errors):
+    response = post(client, {"email": "a@example.org"}, language)
+    html = response.content.decode()
+    assert response.status_code == 400
+    for error in errors:
+        assert error in html
+    assert_nothing_stored_or_sent(mailoutbox)
+
+
+def test_errors_are_tied_to_their_field_and_the_input_is_kept(client, enquiry_data, mailoutbox):
+    response = post(client, {**enquiry_data, "email": "not-an-email"})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert 'aria-invalid="true"' in html
+    assert 'aria-describedby="id_email_error id_email_helptext"' in html or (
+        'aria-describedby="id_email_helptext id_email_error"' in html
+    )
+    assert 'id="id_email_error"' in html
+    assert "Please enter a valid email address, such as name@example.com." in html
+    assert 'value="Élise Dupré"' in html
+    assert "Êtes-vous disponible en décembre ?" in html
+    assert_nothing_stored_or_sent(mailoutbox)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("name", "Élise\r\nBcc: victim@example.org"),
+        ("email", "elise@example.org\nBcc: victim@example.org"),
+        ("phone", "06 12\r\n34 56 78"),
+        ("name", "Élise\x00"),
+        ("message", "Bonjour\x00"),
+        ("message", "Bonjour \x1b[31m"),
+    ],
+)
+def test_line_breaks_and_control_characters_are_refused(
+    client, enquiry_data, mailoutbox, field, value
+):
+    response = post(client, {**enquiry_data, field: value})
+    assert response.status_code == 400
+    assert f'id="id_{field}_error"' in response.content.decode()
+    assert_nothing_stored_or_sent(mailoutbox)
+
+
+def test_line_breaks_are_allowed_in_the_message(client, enquiry_data, mailoutbox):
+    response = post(client, {**enquiry_data, "message": "Ligne 1\r\nLigne 2"})
+    assert response.status_code == 303
+    assert Enquiry.objects.get().message == "Ligne 1\nLigne 2"
+
+
+@pytest.mark.parametrize(
+    "phone",
+    [
+        "06 12 34 56 78",
+        "06.12.34.56.78",
+        "+33 6 12 34 56 78",
+        "0033612345678",
+        "+1 (415) 555-0123",
+        "",
+    ],
+)
+def test_french_and_international_phone_numbers_are_accepted(client, enquiry_data, phone):
+    assert post(client, {**enquiry_data, "phone": phone}).status_code == 303
+
+
+@pytest.mark.parametrize("phone", ["12345", "06 12 34", "phone me", "+33 6 12 34 56 78 90 12 34"])
+def test_an_invalid_phone_number_is_refused(client, enquiry_data, mailoutbox, phone):
+    response = post(client, {**enquiry_data, "phone": phone})
+    assert response.status_code == 400
+    assert "Please enter a French or international phone number" in response.content.decode()
+    assert_nothing_stored_or_sent(mailoutbox)
+
+
+def test_lengths_are_bounded_on_the_server(client, enquiry_data, mailoutbox):
+    response = post(client, {**enquiry_data, "name": "N" * 101, "message": "m" * 5001})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "at most 100 characters (it has 101)" in html
+    assert "at most 5000 characters (it has 5001)" in html
+    assert_nothing_stored_or_sent(mailoutbox)
+
+
+def test_a_one_megabyte_message_gets_an_error_not_a_crash(client, enquiry_data, mailoutbox):
+    response = post(client, {**enquiry_data, "message": "x" * 1_000_000})
+    assert response.status_code == 400
+    assert "at most 5000 characters" in response.content.decode()
+    assert_nothing_stored_or_sent(mailoutbox)
+
+
+def test_invalid_utf8_is_refused(client, enquiry_data, mailoutbox):
+    body = (
+        "name=%FF%FE%FDbad&email=a%40example.org&message=Bonjour&consent=on"
+        f"&submission_id={enquiry_data['submission_id']}"
+    )
+    response = client.post("/en/contact/", body, content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 400
+    assert "This field contains characters that are not allowed." in response.content.decode()
+    assert_nothing_stored_or_sent(mailoutbox)
+
+
+def test_html_in_the_fields_is_shown_as_text(client, enquiry_data, mailoutbox):
+    script = "<script>alert('x')</script>"
+    response = post(client, {**enquiry_data, "name": script, "email": "invalid"})
+    html = response.content.decode()
+    assert script not in html
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html
+
+
+def test_a_post_without_csrf_token_gets_a_translated_403(enquiry_data, mailoutbox):
+    strict_client = Client(enforce_csrf_checks=True)
+    for language, title in [
+        ("fr", "Votre message n’a pas pu être envoyé"),
+        ("en", "Your message could not be sent"),
+    ]:
+        response = post(strict_client, enquiry_data, language)
+        assert response.status_code == 403
+        assert f"<h1>{title}</h1>" in response.content.decode()
+    assert_nothing_stored_or_sent(mailoutbox)
+
+
+@pytest.mark.parametrize("method", ["put", "delete", "patch"])
+def test_methods_other_than_get_and_post_are_not_allowed(client, method, mailoutbox):
+    response = getattr(client, method)("/en/contact/")
+    assert response.status_code == 405
+    assert_nothing_stored_or_sent(mailoutbox)
+
+
+def test_a_filled_honeypot_is_thanked_and_dropped(client, enquiry_data, mailoutbox):
+    response = post(client, {**enquiry_data, "website": "http://spam.example"})
+    assert response.status_code == 303
+    assert response["Location"] == "/en/contact/thanks/"
+    assert_nothing_stored_or_sent(mailoutbox)
+
+
+def test_the_honeypot_is_labelled_for_screen_readers(client):
+    html = client.get("/fr/contact/").content.decode()
+    assert '<label\n                for="id_website"' in html or 'for="id_website"' in html
+    assert "Laissez ce champ vide" in html
+
+
+def test_the_same_form_posted_twice_stores_one_enquiry(
+    client, enquiry_data, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        first = post(client, enquiry_data)
+        second = post(client, enquiry_data)
+    assert first.status_code == second.status_code == 303
+    assert Enquiry.objects.count() == 1
+    assert len(mailoutbox) == 1
+
+
+def submit_from(address, data, **headers):
+    import uuid
+
+    return Client(REMOTE_ADDR=address, headers=headers).post(
+        "/en/contact/", {**data, "submission_id": str(uuid.uuid4())}
+    )
+
+
+def test_the_rate_limit_stops_a_client_but_not_another(settings, enquiry_data):
+    settings.CONTACT_RATE_LIMIT = "2/h"
+    assert submit_from("203.0.113.1", enquiry_data).status_code == 303
+    assert submit_from("203.0.113.1", enquiry_data).status_code == 303
+    blocked = submit_from("203.0.113.1", enquiry_data)
+    assert blocked.status_code == 429
+    assert "You have sent several messages in a short time." in blocked.content.decode()
+    assert 'value="Élise Dupré"' in blocked.content.decode()  # nothing typed is lost
+    assert submit_from("203.0.113.2", enquiry_data).status_code == 303
+    assert Enquiry.objects.count() == 3
+
+
+def test_the_rate_limit_lets_the_client_in_again_after_the_window(settings, enquiry_data):
+    settings.CONTACT_RATE_LIMIT = "1/1s"
+    assert submit_from("203.0.113.1", enquiry_data).status_code == 303
+    assert submit_from("203.0.113.1", enquiry_data).status_code == 429
+    time.sleep(1.2)
+    assert submit_from("203.0.113.1", enquiry_data).status_code == 303
+
+
+def test_the_rate_limit_can_be_turned_off(settings, enquiry_data):
+    settings.CONTACT_RATE_LIMIT = "0"
+    assert all(submit_from("203.0.113.1", enquiry_data).status_code == 303 for _ in range(8))
+
+
+def test_a_forwarded_address_counts_only_behind_a_trusted_proxy(settings, enquiry_data):
+    settings.CONTACT_RATE_LIMIT = "1/h"
+    first = {"x-forwarded-for": "198.51.100.1"}
+    second = {"x-forwarded-for": "198.51.100.2"}
+    assert submit_from("127.0.0.1", enquiry_data, **first).status_code == 303
+    assert submit_from("127.0.0.1", enquiry_data, **second).status_code == 429  # forged header
+
+    settings.TRUSTED_PROXY = True
+    assert submit_from("127.0.0.1", enquiry_data, **second).status_code == 303
+    assert (
+        submit_from(
+            "127.0.0.1", enquiry_data, **{"x-forwarded-for": "6.6.6.6, 198.51.100.2"}
+        ).status_code
+        == 429
+    )

@@ -1,0 +1,193 @@
+"""An enquiry reaches the psychologist by email, and is never lost when the relay fails."""
+
+import os
+import subprocess
+import sys
+from io import StringIO
+
+import pytest
+from django.conf import settings as django_settings
+from django.core.management import call_command
+from django.db import connection
+
+from contact.models import Enquiry
+
+# The site sends after the enquiry is committed: these tests commit, as production does.
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.mark.parametrize(
+    ("language", "expected_language_line"),
+    [("fr", "Langue de la page : Français"), ("en", "Langue de la page : Anglais")],
+)
+def test_a_valid_enquiry_is_stored_and_emailed_to_the_practice(
+    client, smtp_server, enquiry_data, language, expected_language_line
+):
+    response = client.post(f"/{language}/contact/", enquiry_data)
+
+    assert response.status_code == 303
+    assert response["Location"] == (
+        "/fr/contact/merci/" if language == "fr" else "/en/contact/thanks/"
+    )
+    enquiry = Enquiry.objects.get()
+    assert enquiry.status == Enquiry.Status.SENT
+    assert enquiry.language == language
+    [message] = smtp_server.messages
+    assert message["To"] == "cabinet@example.org"
+    assert message["From"] == "site@example.org"
+    assert message["Reply-To"] == "Élise Dupré <elise@example.org>"
+    assert message["Subject"] == "Message reçu via le site : Élise Dupré"
+    assert "\n" not in message["Subject"]
+    assert message.get_content_charset() == "utf-8"
+    body = message.get_content()
+    assert "Êtes-vous disponible en décembre ?" in body
+    assert "06 12 34 56 78" in body
+    assert expected_language_line in body
+
+
+def test_the_thank_you_page_says_when_to_expect_an_answer(client, smtp_server, enquiry_data):
+    response = client.post("/en/contact/", enquiry_data, follow=True)
+    html = response.content.decode()
+    assert "Thank you, your message has been received" in html
+    assert "usually within a few working days" in html
+
+
+def test_with_the_relay_down_the_enquiry_is_kept_as_failed_and_the_reader_thanked(
+    client, relay_down, enquiry_data
+):
+    response = client.post("/fr/contact/", enquiry_data, follow=True)
+
+    assert response.status_code == 200
+    assert "Merci, votre message a bien été reçu" in response.content.decode()
+    enquiry = Enquiry.objects.get()
+    assert enquiry.status == Enquiry.Status.FAILED
+    assert enquiry.attempts == 1
+    assert "ConnectionRefusedError" in enquiry.last_error
+
+
+def test_a_relay_that_refuses_the_message_leaves_it_failed(client, smtp_server, enquiry_data):
+    smtp_server.refuse = True
+    client.post("/en/contact/", enquiry_data)
+    enquiry = Enquiry.objects.get()
+    assert enquiry.status == Enquiry.Status.FAILED
+    assert "550" in enquiry.last_error
+
+
+def test_a_slow_relay_times_out_without_losing_the_enquiry(
+    client, smtp_server, enquiry_data, settings
+):
+    settings.EMAIL_TIMEOUT = 1
+    smtp_server.delay = 3
+    response = client.post("/en/contact/", enquiry_data)
+    assert response.status_code == 303
+    assert Enquiry.objects.get().status == Enquiry.Status.FAILED
+
+
+def test_the_retry_command_delivers_a_failed_enquiry_exactly_once(
+    client, relay_down, enquiry_data, settings
+):
+    client.post("/fr/contact/", enquiry_data)
+    assert Enquiry.objects.get().status == Enquiry.Status.FAILED
+
+    mailbox = start_smtp_server(settings)  # the relay comes back
+    try:
+        call_command("send_enquiries", stdout=StringIO())
+        call_command("send_enquiries", stdout=StringIO())
+    finally:
+        mailbox.controller.stop()
+
+    enquiry = Enquiry.objects.get()
+    assert enquiry.status == Enquiry.Status.SENT
+    assert enquiry.attempts == 2
+    assert len(mailbox.messages) == 1
+
+
+def test_the_retry_command_gives_up_after_the_maximum_attempts(relay_down, settings):
+    settings.ENQUIRY_MAX_ATTEMPTS = 2
+    enquiry = Enquiry.objects.create(
+        name="A",
+        email="a@example.org",
+        message="m",
+        language="fr",
+        attempts=2,
+        status=Enquiry.Status.FAILED,
+    )
+    call_command("send_enquiries", stdout=StringIO())
+    enquiry.refresh_from_db()
+    assert enquiry.attempts == 2
+
+
+def start_smtp_server(settings):
+    from aiosmtpd.controller import Controller
+
+    from tests.conftest import Mailbox
+
+    mailbox = Mailbox()
+    mailbox.controller = Controller(mailbox, hostname="127.0.0.1", port=settings.EMAIL_PORT)
+    mailbox.controller.start()
+    return mailbox
+
+
+def database_url():
+    """The test database, as another process reaches it."""
+    database = connection.settings_dict
+    if database["ENGINE"].endswith("sqlite3"):
+        return f"sqlite:///{database['NAME']}"
+    user = database["USER"] or "postgres"
+    host, port = database["HOST"] or "127.0.0.1", database["PORT"] or 5432
+    return f"postgres://{user}@{host}:{port}/{database['NAME']}"
+
+
+def test_two_retry_jobs_at_once_send_each_enquiry_once(smtp_server):
+    for number in range(6):
+        Enquiry.objects.create(
+            name=f"Lecteur {number}", email=f"r{number}@example.org", message="m", language="fr"
+        )
+    smtp_server.delay = 0.2  # so that the two jobs overlap
+    environment = {
+        **os.environ,
+        "DATABASE_URL": database_url(),
+        "EMAIL_HOST": "127.0.0.1",
+        "EMAIL_PORT": str(smtp_server.port),
+        "CONTACT_EMAIL": "cabinet@example.org",
+    }
+    command = [sys.executable, "manage.py", "send_enquiries"]
+    jobs = [
+        subprocess.Popen(
+            command,
+            cwd=django_settings.BASE_DIR,
+            env=environment,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    outputs = [job.communicate(timeout=60) for job in jobs]
+
+    assert [job.returncode for job in jobs] == [0, 0], outputs
+    recipients = sorted(m["Reply-To"] for m in smtp_server.messages)
+    assert len(recipients) == 6, outputs
+    assert len(set(recipients)) == 6
+    assert set(Enquiry.objects.values_list("status", flat=True)) == {Enquiry.Status.SENT}
+
+
+def test_send_again_from_the_admin_resends_an_enquiry(admin_client, smtp_server):
+    enquiry = Enquiry.objects.create(
+        name="Jean",
+        email="jean@example.org",
+        message="Bonjour",
+        language="fr",
+        status=Enquiry.Status.SENT,
+        attempts=1,
+    )
+    response = admin_client.post(
+        "/admin/contact/enquiry/",
+        {"action": "send_again", "_selected_action": [enquiry.pk]},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert len(smtp_server.messages) == 1
+    enquiry.refresh_from_db()
+    assert enquiry.attempts == 2
+    assert "1 demande envoyée." in response.content.decode()
