@@ -159,13 +159,37 @@ def test_article_page_never_parses_markdown(client, monkeypatch):
     assert "<h2>Conclusion</h2>" in response.content.decode()
 
 
-@pytest.mark.parametrize("url", ["/en/", "/en/articles/", ENGLISH_URL, "/en/articles/nope/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/en/",
+        "/en/articles/",
+        ENGLISH_URL,
+        "/en/articles/nope/",
+        "/en/contact/",
+        "/en/contact/thanks/",
+        "/en/legal-notice/",
+        "/en/privacy/",
+    ],
+)
 def test_english_pages_have_no_french_interface_text(client, url, french_interface_strings):
     text = visible_text(client.get(url).content.decode(), "en")
     assert [s for s in french_interface_strings if s in text] == []
 
 
-@pytest.mark.parametrize("url", ["/fr/", "/fr/articles/", FRENCH_URL, "/fr/articles/nope/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/fr/",
+        "/fr/articles/",
+        FRENCH_URL,
+        "/fr/articles/nope/",
+        "/fr/contact/",
+        "/fr/contact/merci/",
+        "/fr/mentions-legales/",
+        "/fr/confidentialite/",
+    ],
+)
 def test_french_pages_have_no_english_interface_text(client, url, english_interface_strings):
     text = visible_text(client.get(url).content.decode(), "fr")
     assert [s for s in english_interface_strings if s in text] == []

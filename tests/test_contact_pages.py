@@ -1,0 +1,183 @@
+"""Practice details, legal pages and the enquiries' admin, as the psychologist keeps them."""
+
+import datetime
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from contact.models import Enquiry, LegalPage, PracticeDetails
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def practice(db):
+    details = PracticeDetails.load()
+    details.psychologist_name = "Camille Exemple"
+    details.title_fr = "Psychologue clinicienne"
+    details.title_en = "Clinical psychologist"
+    details.registration_number = "759312345"
+    details.address = "12 rue de l’Exemple\n75011 Paris"
+    details.phone = "06 12 34 56 78"
+    details.email = "cabinet@example.org"
+    details.practical_note_fr = "Je réponds sous deux jours ouvrés."
+    details.practical_note_en = "I answer within two working days."
+    details.host = "Hébergeur Exemple, 1 rue du Serveur, 59000 Lille"
+    details.save()
+    return details
+
+
+def test_the_migration_creates_the_practice_details_and_both_legal_pages():
+    assert PracticeDetails.objects.count() == 1
+    assert set(LegalPage.objects.values_list("kind", flat=True)) == {"legal-notice", "privacy"}
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "note"),
+    [
+        ("fr", "Psychologue clinicienne", "Je réponds sous deux jours ouvrés."),
+        ("en", "Clinical psychologist", "I answer within two working days."),
+    ],
+)
+def test_the_contact_page_shows_how_to_reach_the_practice(client, practice, language, title, note):
+    html = client.get(f"/{language}/contact/").content.decode()
+    assert "Camille Exemple" in html
+    assert title in html
+    assert note in html
+    assert '<a href="tel:0612345678">06 12 34 56 78</a>' in html
+    assert '<a href="mailto:cabinet@example.org">cabinet@example.org</a>' in html
+    assert "12 rue de l’Exemple<br>75011 Paris" in html
+
+
+def test_every_page_footer_shows_the_practice_and_the_legal_links(client, practice):
+    html = client.get("/en/articles/").content.decode()
+    footer = html[html.index("<footer") :]
+    assert "Camille Exemple" in footer
+    assert 'href="/en/legal-notice/"' in footer
+    assert 'href="/en/privacy/"' in footer
+    french_footer = client.get("/fr/articles/").content.decode().split("<footer")[1]
+    assert 'href="/fr/mentions-legales/"' in french_footer
+    assert 'href="/fr/confidentialite/"' in french_footer
+
+
+def test_an_edit_of_the_practice_details_shows_on_the_next_request(client, practice):
+    assert "Camille Exemple" in client.get("/fr/").content.decode()
+    practice.psychologist_name = "Camille Nouveau-Nom"
+    practice.save()
+    assert "Camille Nouveau-Nom" in client.get("/fr/").content.decode()
+
+
+def test_the_admin_edits_the_single_practice_details_record(admin_client, practice):
+    response = admin_client.get("/admin/contact/practicedetails/")
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"/admin/contact/practicedetails/{practice.pk}/change/")
+    assert admin_client.get("/admin/contact/practicedetails/add/").status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("url", "title"),
+    [
+        ("/fr/mentions-legales/", "Mentions légales"),
+        ("/en/legal-notice/", "Legal notice"),
+        ("/fr/confidentialite/", "Politique de confidentialité"),
+        ("/en/privacy/", "Privacy policy"),
+    ],
+)
+def test_legal_pages_exist_in_both_languages(client, practice, url, title):
+    response = client.get(url)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f"<h1>{title}</h1>" in html
+    assert "{name}" not in html
+
+
+def test_the_legal_notice_names_the_publisher_and_the_host(client, practice):
+    html = client.get("/fr/mentions-legales/").content.decode()
+    assert "Camille Exemple" in html
+    assert "759312345" in html
+    assert "Hébergeur Exemple, 1 rue du Serveur, 59000 Lille" in html
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_privacy_policy_states_the_configured_retention(client, settings, language):
+    settings.ENQUIRY_RETENTION_DAYS = 180
+    url = "/fr/confidentialite/" if language == "fr" else "/en/privacy/"
+    privacy = client.get(url).content.decode()
+    form = client.get(f"/{language}/contact/").content.decode()
+    assert "180" in privacy
+    assert "365" not in privacy
+    assert "180" in form
+
+
+def test_the_privacy_policy_names_the_cnil(client):
+    assert "CNIL" in client.get("/fr/confidentialite/").content.decode()
+    assert "CNIL" in client.get("/en/privacy/").content.decode()
+
+
+def test_practice_details_are_escaped_on_legal_pages(client, practice):
+    practice.psychologist_name = "<script>alert(1)</script>"
+    practice.save()
+    html = client.get("/fr/mentions-legales/").content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;" in html
+
+
+def make_enquiry(**fields):
+    defaults = {"name": "Lecteur", "email": "l@example.org", "message": "Bonjour", "language": "fr"}
+    return Enquiry.objects.create(**{**defaults, **fields})
+
+
+def test_purge_deletes_enquiries_older_than_the_retention(settings):
+    settings.ENQUIRY_RETENTION_DAYS = 30
+    old = make_enquiry(name="Ancien")
+    recent = make_enquiry(name="Récent")
+    Enquiry.objects.filter(pk=old.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=31)
+    )
+    output = StringIO()
+    call_command("purge_enquiries", stdout=output)
+    assert list(Enquiry.objects.all()) == [recent]
+    assert "1 enquiries older than 30 days deleted." in output.getvalue()
+
+
+def test_the_admin_lists_enquiries_with_their_status(admin_client):
+    make_enquiry(name="Élise", status=Enquiry.Status.FAILED)
+    make_enquiry(name="Jean", status=Enquiry.Status.SENT)
+    html = admin_client.get("/admin/contact/enquiry/", {"status__exact": "failed"}).content.decode()
+    assert "Élise" in html
+    assert "Jean" not in html
+    assert "Échec de l’envoi" in html
+
+
+def test_the_admin_shows_an_enquiry_read_only_and_escaped(admin_client):
+    enquiry = make_enquiry(name="<b>Élise</b>", message="<script>alert(1)</script>")
+    response = admin_client.get(f"/admin/contact/enquiry/{enquiry.pk}/change/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert 'name="message"' not in html  # no input: it cannot be edited
+    assert (
+        admin_client.post(
+            f"/admin/contact/enquiry/{enquiry.pk}/change/", {"message": "changed"}
+        ).status_code
+        == 403
+    )
+    enquiry.refresh_from_db()
+    assert enquiry.message == "<script>alert(1)</script>"
+
+
+def test_the_admin_searches_enquiries(admin_client):
+    make_enquiry(name="Élise", message="rendez-vous en décembre")
+    make_enquiry(name="Jean", message="question")
+    changelist = admin_client.get("/admin/contact/enquiry/", {"q": "décembre"}).context["cl"]
+    assert [e.name for e in changelist.result_list] == ["Élise"]
+
+
+def test_the_language_switcher_leads_to_the_same_contact_page(client):
+    html = client.get("/fr/contact/merci/").content.decode()
+    assert 'href="http://testserver/en/contact/thanks/" lang="en"' in html
+    html = client.get("/en/privacy/").content.decode()
+    assert 'href="http://testserver/fr/confidentialite/" lang="fr"' in html
