@@ -124,6 +124,13 @@ class _VisibleText(HTMLParser):
             self.chunks.append(data)
 
 
+def contains_words(text, words):
+    """Whether `words` stand in `text` as whole words ("Par" is not in "Paris")."""
+    import re
+
+    return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text) is not None
+
+
 def visible_text(html, language):
     parser = _VisibleText(language)
     parser.feed(html)
