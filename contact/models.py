@@ -19,6 +19,13 @@ from articles.rendering import render_markdown
 logger = logging.getLogger(__name__)
 
 
+def in_active_language(instance, field):
+    """The value of `<field>_<language>` for the active language (`title_en` on an English
+    page). An empty English value stays empty: French must never show on an English page."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    return getattr(instance, f"{field}_{language}", getattr(instance, f"{field}_fr"))
+
+
 class PracticeDetails(models.Model):
     """The practice's public details: one record, edited in the admin, shown on every page."""
 
@@ -75,13 +82,11 @@ class PracticeDetails(models.Model):
 
     @property
     def title(self):
-        return self.title_en if translation.get_language() == "en" else self.title_fr
+        return in_active_language(self, "title")
 
     @property
     def practical_note(self):
-        return (
-            self.practical_note_en if translation.get_language() == "en" else self.practical_note_fr
-        )
+        return in_active_language(self, "practical_note")
 
     @property
     def phone_uri(self):
@@ -134,11 +139,11 @@ class LegalPage(models.Model):
 
     @property
     def title(self):
-        return self.title_en if translation.get_language() == "en" else self.title_fr
+        return in_active_language(self, "title")
 
     def body_html(self, details):
         """The stored HTML with the placeholders filled in from `details` and the settings."""
-        html = self.body_html_en if translation.get_language() == "en" else self.body_html_fr
+        html = in_active_language(self, "body_html")
         values = {
             "name": details.psychologist_name,
             "title": details.title,

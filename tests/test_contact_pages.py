@@ -181,3 +181,10 @@ def test_the_language_switcher_leads_to_the_same_contact_page(client):
     assert 'href="http://testserver/en/contact/thanks/" lang="en"' in html
     html = client.get("/en/privacy/").content.decode()
     assert 'href="http://testserver/fr/confidentialite/" lang="fr"' in html
+
+
+def test_an_empty_english_note_never_falls_back_to_french(client, practice):
+    practice.practical_note_en = ""
+    practice.save()
+    assert "Je réponds sous deux jours ouvrés." not in client.get("/en/contact/").content.decode()
+    assert "Je réponds sous deux jours ouvrés." in client.get("/fr/contact/").content.decode()
