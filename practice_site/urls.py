@@ -1,14 +1,18 @@
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+
+from . import views
 
 admin.site.site_header = _("Practice website administration")
 admin.site.site_title = _("Practice website")
 admin.site.index_title = _("Content and enquiries")
 
 urlpatterns = [
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_URL, admin.site.urls),
+    path(".well-known/security.txt", views.security_txt, name="security-txt"),
 ]
 
 # Every reader-facing page lives under /fr/ or /en/; LocaleMiddleware redirects "/" and any

@@ -1,0 +1,105 @@
+"""Security as an operator and an attacker meet it."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+PRODUCTION = {
+    "DJANGO_DEBUG": "false",
+    "DJANGO_SECRET_KEY": "k3y-" + "x7Qp9Lm2Vr8Tz4Nw6Ys1Hb5Jd0Fc3Gk" * 2,
+    "DJANGO_ALLOWED_HOSTS": "www.example.fr",
+    "DJANGO_CSRF_TRUSTED_ORIGINS": "https://www.example.fr",
+}
+
+
+def test_check_deploy_reports_nothing_under_production_settings():
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "DEBUG"],
+        cwd=settings.BASE_DIR,
+        env={**environment, **PRODUCTION},
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+@pytest.mark.parametrize("url", ["/fr/", "/en/contact/", "/fr/articles/alliance-therapeutique/"])
+def test_pages_carry_a_strict_content_security_policy(client, url):
+    policy = client.get(url)["Content-Security-Policy"]
+    directives = dict(d.strip().split(" ", 1) for d in policy.split(";"))
+    assert directives["default-src"] == "'none'"
+    assert directives["script-src"] == "'self'"
+    assert directives["style-src"] == "'self'"
+    assert directives["frame-ancestors"] == "'none'"
+    assert "unsafe-inline" not in policy
+    assert "unsafe-eval" not in policy
+
+
+def test_templates_have_no_inline_script_or_style():
+    offenders = []
+    for path in (settings.BASE_DIR / "templates").rglob("*.html"):
+        text = path.read_text()
+        if "<script" in text or "style=" in text or "<style" in text:
+            offenders.append(str(path))
+    assert offenders == []
+
+
+def test_pages_carry_the_other_security_headers(client):
+    response = client.get("/en/contact/")
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert "camera=()" in response["Permissions-Policy"]
+    assert "geolocation=()" in response["Permissions-Policy"]
+
+
+def test_the_csrf_cookie_is_http_only(client):
+    response = client.get("/en/contact/")
+    assert response.cookies["csrftoken"]["httponly"]
+    assert response.cookies["csrftoken"]["samesite"] == "Lax"
+
+
+def test_security_txt_says_where_to_report_a_vulnerability(client):
+    response = client.get("/.well-known/security.txt")
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert f"Contact: mailto:{settings.SECURITY_CONTACT}" in body
+    assert "Expires: " in body
+
+
+def test_admin_login_is_locked_after_repeated_failures(settings):
+    settings.AXES_FAILURE_LIMIT = 3
+    User.objects.create_superuser("psy", "psy@example.org", "correct-horse-battery")
+    client = Client(REMOTE_ADDR="203.0.113.9")
+    for _ in range(3):
+        response = client.post("/admin/login/", {"username": "psy", "password": "wrong"})
+    assert response.status_code == 429
+    locked = client.post("/admin/login/", {"username": "psy", "password": "correct-horse-battery"})
+    assert locked.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_the_admin_url_is_configurable():
+    environment = {**os.environ, "DJANGO_ADMIN_URL": "cabinet-gestion/"}
+    code = (
+        "import django; django.setup(); from django.urls import reverse; "
+        "print(reverse('admin:index'))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=settings.BASE_DIR,
+        env={**environment, "DJANGO_SETTINGS_MODULE": "practice_site.settings"},
+        capture_output=True,
+        text=True,
+    )
+    assert result.stdout.strip() == "/cabinet-gestion/"
