@@ -31,3 +31,17 @@ def page(browser, live_server, migrated_content):
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+@pytest.fixture(scope="session")
+def live_server(collected_static):
+    """pytest-django's live server, with static files served by whitenoise from the collected,
+    hashed files, as in production (its default handler looks for unhashed source files)."""
+    from unittest import mock
+
+    from pytest_django.live_server_helper import LiveServer
+
+    with mock.patch("django.contrib.staticfiles.handlers.StaticFilesHandler", lambda app: app):
+        server = LiveServer("localhost")
+    yield server
+    server.stop()

@@ -48,3 +48,11 @@ def test_the_page_fits_a_small_phone_without_sideways_scrolling(page):
     page.goto(ENGLISH_URL)
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0
+
+
+def test_the_stylesheet_is_served_and_applied(page):
+    stylesheet = []
+    page.on("response", lambda r: stylesheet.append(r) if r.url.endswith(".css") else None)
+    page.goto(FRENCH_URL)
+    assert [r.status for r in stylesheet] == [200]
+    assert page.evaluate("getComputedStyle(document.body).fontSize") == "18px"
