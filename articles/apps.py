@@ -5,3 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class ArticlesConfig(AppConfig):
     name = "articles"
     verbose_name = _("Articles")
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from practice_site.caching import content_changed
+
+        for model in self.get_models():
+            post_save.connect(content_changed, sender=model)
+            post_delete.connect(content_changed, sender=model)

@@ -46,6 +46,8 @@ def test_one_page_edits_both_versions_and_the_references(admin_client, alliance)
 
 
 def test_an_admin_edit_shows_on_the_next_request(admin_client, client, alliance):
+    client.get(ENGLISH_URL)  # the page is now in the cache
+    client.get(FRENCH_URL)
     url = f"/admin/articles/article/{alliance.article.pk}/change/"
     data = change_form_data(admin_client.get(url))
     title_fields = [

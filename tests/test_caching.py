@@ -1,0 +1,109 @@
+"""Reading pages are served from the cache, and an edit shows on the next request."""
+
+import pytest
+from django.utils.http import http_date
+
+from contact.models import PracticeDetails
+
+from .conftest import ENGLISH_URL, FRENCH_URL
+
+pytestmark = pytest.mark.django_db
+
+READING_PAGES = ["/fr/", "/en/articles/", FRENCH_URL, ENGLISH_URL]
+
+
+@pytest.mark.parametrize("url", READING_PAGES)
+def test_a_reading_page_is_served_from_the_cache_without_queries(
+    client, url, django_assert_num_queries
+):
+    first = client.get(url)
+    with django_assert_num_queries(0):
+        second = client.get(url)
+    assert second.status_code == 200
+    assert second.content == first.content
+
+
+def test_a_reference_edit_shows_on_the_next_request(client, alliance):
+    client.get(FRENCH_URL)
+    reference = alliance.article.references.get(year=1979)
+    reference.title = "A working alliance, renamed"
+    reference.save()
+    assert "A working alliance, renamed." in client.get(FRENCH_URL).content.decode()
+
+
+def test_a_deleted_reference_disappears_on_the_next_request(client, alliance):
+    client.get(ENGLISH_URL)
+    alliance.article.references.get(year=1979).delete()
+    assert "10.1037/h0085885" not in client.get(ENGLISH_URL).content.decode()
+
+
+def test_unpublishing_removes_the_page_at_once(client, alliance):
+    assert client.get(FRENCH_URL).status_code == 200
+    alliance.status = alliance.Status.DRAFT
+    alliance.save()
+    assert client.get(FRENCH_URL).status_code == 404
+
+
+def test_practice_details_edit_shows_on_cached_pages(client):
+    client.get("/en/")
+    details = PracticeDetails.load()
+    details.psychologist_name = "Camille Exemple"
+    details.save()
+    assert "Camille Exemple" in client.get("/en/").content.decode()
+
+
+def test_reading_pages_answer_not_modified_to_a_revalidating_browser(client):
+    first = client.get(FRENCH_URL)
+    assert first["ETag"]
+    assert first["Last-Modified"]
+    by_etag = client.get(FRENCH_URL, headers={"if-none-match": first["ETag"]})
+    by_date = client.get(FRENCH_URL, headers={"if-modified-since": first["Last-Modified"]})
+    assert by_etag.status_code == 304
+    assert by_date.status_code == 304
+    assert by_etag.content == b""
+
+
+def test_an_edit_invalidates_the_browsers_copy(client, alliance):
+    first = client.get(FRENCH_URL)
+    alliance.title = "Nouveau titre"
+    alliance.save()
+    again = client.get(FRENCH_URL, headers={"if-none-match": first["ETag"]})
+    assert again.status_code == 200
+    assert "Nouveau titre" in again.content.decode()
+
+
+def test_the_last_modified_date_is_the_last_edit(client, alliance):
+    client.get(FRENCH_URL)
+    alliance.title = "Titre modifié"
+    alliance.save()
+    from practice_site.caching import content_version
+
+    assert client.get(FRENCH_URL)["Last-Modified"] == http_date(content_version())
+
+
+def test_the_contact_page_is_never_cached(client):
+    first = client.get("/en/contact/")
+    second = client.get("/en/contact/")
+    token = 'name="csrfmiddlewaretoken" value="'
+    assert "Last-Modified" not in first
+    assert (
+        first.content.decode().split(token)[1][:20] != second.content.decode().split(token)[1][:20]
+    )
+
+
+def test_a_staff_preview_is_never_served_to_readers(client, admin_client, alliance):
+    alliance.status = alliance.Status.DRAFT
+    alliance.save()
+    assert admin_client.get(FRENCH_URL).status_code == 200
+    assert client.get(FRENCH_URL).status_code == 404
+
+
+def test_reading_pages_are_compressed_for_browsers_that_accept_it(client):
+    response = client.get(FRENCH_URL, headers={"accept-encoding": "gzip"})
+    assert response["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in response["Vary"]
+
+
+def test_the_contact_page_is_not_compressed(client):
+    response = client.get("/en/contact/", headers={"accept-encoding": "gzip"})
+    assert "Content-Encoding" not in response
