@@ -96,8 +96,10 @@ class EnquiryForm(forms.ModelForm):
             "message",
             "consent",
             Field("website", wrapper_class="honeypot"),
-            "submission_id",
         )
+        # Rendered by the template itself: the rest of the blank form is the same for every
+        # reader and is cached, this differs for each.
+        self.helper.render_hidden_fields = False
 
     def clean_name(self):
         name = self.cleaned_data["name"]

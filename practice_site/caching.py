@@ -31,30 +31,63 @@ def content_changed(**kwargs):
 
 
 def cached_page(view):
-    """Serve anonymous GET and HEAD requests of `view` from the shared cache.
+    """Mark the responses of `view` as reading pages, which ReadingPageCacheMiddleware keeps.
 
     Only for pages without a form: a cached copy would carry another reader's CSRF token.
-    Logged-in users (the psychologist previewing a draft) always get a fresh page.
     """
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if (
-            not settings.PAGE_CACHE_SECONDS
-            or request.method not in ("GET", "HEAD")
-            or request.user.is_authenticated
-        ):
-            return view(request, *args, **kwargs)
-        version = content_version()
-        key = f"page:{version}:{request.get_full_path()}"
-        response = cache.get(key)
-        if response is None:
-            response = view(request, *args, **kwargs)
-            if hasattr(response, "render"):
-                response.render()
-            if response.status_code == 200 and not response.cookies:
-                response["Last-Modified"] = http_date(version)
-                cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+        response = view(request, *args, **kwargs)
+        response.is_reading_page = True
         return response
 
     return wrapper
+
+
+class ReadingPageCacheMiddleware:
+    """Serve cached reading pages before the rest of the middleware runs.
+
+    It stands after SecurityMiddleware (which adds its headers to every response) and before
+    the session, CSRF and authentication middleware, which a cached page does not need: the
+    stored copy already has the headers those inner layers added (CSP, Permissions-Policy,
+    Content-Language). Requests with a session cookie (the psychologist, logged in and maybe
+    previewing a draft) always get a fresh page.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        key, version = self.cache_key(request)
+        if key is not None:
+            cached = cache.get(key)
+            if cached is not None:
+                return cached
+        response = self.get_response(request)
+        if (
+            key is not None
+            and getattr(response, "is_reading_page", False)
+            and response.status_code == 200
+            and not response.cookies
+        ):
+            if hasattr(response, "render"):
+                response.render()
+            response["Last-Modified"] = http_date(version)
+            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+        return response
+
+    @staticmethod
+    def cache_key(request):
+        """The key of the request's page under the current content version, and that version;
+        (None, None) for a request that must not be served from the cache."""
+        if (
+            not settings.PAGE_CACHE_SECONDS
+            or request.method not in ("GET", "HEAD")
+            or settings.SESSION_COOKIE_NAME in request.COOKIES
+        ):
+            return None, None
+        version = content_version()
+        # Compressed and plain copies apart: a browser that cannot read gzip gets plain HTML.
+        encoding = "gzip" if "gzip" in request.headers.get("Accept-Encoding", "") else "identity"
+        return f"page:{version}:{encoding}:{request.get_full_path()}", version

@@ -62,6 +62,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Straight after SecurityMiddleware so static files skip the rest of the stack.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Cached reading pages are answered here, without the session, CSRF and auth layers.
+    "practice_site.caching.ReadingPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions (it may read the language from them), before CommonMiddleware
     # (which needs the language to resolve i18n URLs for APPEND_SLASH).
@@ -132,6 +134,9 @@ else:
             "LOCATION": os.environ.get("DJANGO_CACHE_DIR", BASE_DIR / "var" / "cache"),
         }
     }
+# Per process, for what depends on the code alone (the blank contact form): a deployment
+# restarts the processes, so it can never be stale.
+CACHES["local"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 
 # django-axes first: it refuses a locked-out login before the password is even checked.
 AUTHENTICATION_BACKENDS = [
