@@ -6,7 +6,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-postgres browser messages lint format clean
+.PHONY: run test browser bench loadtest lighthouse messages lint format clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,21 @@ browser:
 		echo "Installing Debian's chromium for the browser tests"; \
 		$(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }
 
+## bench: requests/s and latency of the main pages against a static file (wrk, gunicorn)
+bench: $(BIN)/.installed
+	@command -v wrk >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q wrk; }
+	cd bench && ../$(BIN)/python bench.py
+
+## loadtest: 200 concurrent enquiries, relay up and down, SQLite and PostgreSQL; fails on any loss
+loadtest: $(BIN)/.installed
+	cd bench && ../$(BIN)/python loadtest.py
+
+## lighthouse: Lighthouse's four scores for home, article FR and EN, contact (Debian's chromium)
+lighthouse: $(BIN)/.installed browser
+	@test -x .lighthouse/node_modules/.bin/lighthouse || \
+		npm install --prefix .lighthouse --no-audit --no-fund -E lighthouse@12.2.3
+	cd bench && ../$(BIN)/python lighthouse.py
+
 ## messages: refresh the .po catalogues from the code and compile them to .mo
 messages: $(BIN)/.installed
 	$(BIN)/python manage.py makemessages --no-location --no-obsolete -l fr -l en --ignore "$(VENV)/*"
@@ -51,4 +66,4 @@ format: $(BIN)/.installed
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles var .lighthouse .pytest_cache .ruff_cache

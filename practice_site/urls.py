@@ -13,6 +13,8 @@ admin.site.index_title = _("Content and enquiries")
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path(".well-known/security.txt", views.security_txt, name="security-txt"),
+    path("robots.txt", views.robots_txt, name="robots-txt"),
+    path("favicon.ico", views.favicon),
 ]
 
 # Every reader-facing page lives under /fr/ or /en/; LocaleMiddleware redirects "/" and any

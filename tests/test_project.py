@@ -4,6 +4,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from django.conf import settings
 from django.core.management import call_command
 
@@ -36,3 +37,13 @@ def test_production_starts_with_a_secret_key():
 
 def test_development_starts_without_a_secret_key():
     assert start_django(DJANGO_DEBUG="true").returncode == 0
+
+
+@pytest.mark.django_db
+def test_robots_txt_and_favicon_are_served(client):
+    robots = client.get("/robots.txt")
+    assert robots.status_code == 200
+    assert robots.content.decode().startswith("User-agent: *")
+    favicon = client.get("/favicon.ico", follow=True)
+    assert favicon.status_code == 200
+    assert favicon.redirect_chain[0][0].startswith("/static/favicon.")
