@@ -7,10 +7,12 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Articles")
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import post_delete, post_migrate, post_save
 
         from practice_site.caching import content_changed
 
         for model in self.get_models():
             post_save.connect(content_changed, sender=model)
             post_delete.connect(content_changed, sender=model)
+        # Every deployment runs migrate: pages cached by the previous code are not served again.
+        post_migrate.connect(content_changed, sender=self)

@@ -148,6 +148,23 @@ class ArticleVersion(models.Model):
     def is_published(self):
         return self.status == self.Status.PUBLISHED
 
+    def structured_data(self, url, references, author_name, author_title):
+        """schema.org ScholarlyArticle of this version, with its references as citations."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "ScholarlyArticle",
+            "headline": self.title,
+            "description": self.summary,
+            "inLanguage": self.language,
+            "url": url,
+            "datePublished": self.published_at,
+            "dateModified": self.updated_at,
+            "citation": [reference.structured_data() for reference in references],
+        }
+        if author_name:
+            data["author"] = {"@type": "Person", "name": author_name, "jobTitle": author_title}
+        return data
+
     @property
     def last_modified(self):
         """When the reader's view of this version last changed (its text or the shared work)."""
@@ -199,3 +216,27 @@ class Reference(models.Model):
     def link(self):
         """Where the reader finds the work: its DOI resolver address, or its URL."""
         return f"https://doi.org/{self.doi}" if self.doi else self.url
+
+    def structured_data(self):
+        """schema.org ScholarlyArticle of this reference."""
+        data = {
+            "@type": "ScholarlyArticle",
+            "name": self.title,
+            "author": self.authors,
+            "datePublished": str(self.year),
+            "isPartOf": {
+                "@type": "PublicationIssue",
+                "issueNumber": self.issue,
+                "isPartOf": {
+                    "@type": "PublicationVolume",
+                    "volumeNumber": self.volume,
+                    "isPartOf": {"@type": "Periodical", "name": self.journal},
+                },
+            },
+            "pagination": self.pages,
+        }
+        if self.link:
+            data["url"] = self.link
+        if self.doi:
+            data["identifier"] = {"@type": "PropertyValue", "propertyID": "DOI", "value": self.doi}
+        return data

@@ -2,6 +2,7 @@ from django.http import Http404
 from django.utils import translation
 from django.views.generic import DetailView, ListView
 
+from contact.models import PracticeDetails
 from practice_site.languages import language_links
 
 from .models import ArticleVersion
@@ -48,8 +49,19 @@ class ArticleDetailView(DetailView):
         urls = {v.language: v.get_absolute_url() for v in self.published_versions}
         if not self.object.is_published:
             urls[self.object.language] = self.object.get_absolute_url()
+        references = list(self.object.article.references.all())
+        practice = PracticeDetails.load()
         return super().get_context_data(
-            references=self.object.article.references.all(),
+            references=references,
+            structured_data=self.object.structured_data(
+                url=self.request.build_absolute_uri(self.object.get_absolute_url()),
+                references=references,
+                author_name=self.object.article.author or practice.psychologist_name,
+                author_title=practice.title,
+            ),
             language_links=language_links(self.request, urls),
+            og_type="article",
+            og_title=self.object.title,
+            og_description=self.object.summary,
             **kwargs,
         )

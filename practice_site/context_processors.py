@@ -2,15 +2,16 @@ from functools import partial
 
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.functional import SimpleLazyObject
 
 from .languages import language_links as build_language_links
 
 
 def language_links(request):
     """Links to the current page in every language; views whose pages do not exist in every
-    language (an article) put their own `language_links` in the context instead. A callable,
-    which the template calls only when it needs the links and no view gave its own."""
-    return {"language_links": partial(current_page_links, request)}
+    language (an article) put their own `language_links` in the context instead. Lazy: built
+    only when the template needs them and no view gave its own."""
+    return {"language_links": SimpleLazyObject(partial(current_page_links, request))}
 
 
 def current_page_links(request):

@@ -15,6 +15,11 @@ class LanguageLink:
     is_current: bool
     is_translation: bool  # False when the page has no version in this language
 
+    @property
+    def is_default(self):
+        """The site's main language: its version is the one for readers of any other."""
+        return self.code == settings.LANGUAGE_CODE
+
 
 def home_url(language):
     with translation.override(language):

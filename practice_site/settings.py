@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     # Before staticfiles, so runserver serves static files the way production does.
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "crispy_forms",
     "crispy_bootstrap5",
     "axes",
@@ -200,8 +201,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Seconds a reading page (home, article list, article) stays in the cache; an edit in the admin
-# replaces it at once (practice_site/caching.py). 0 turns page caching off.
-PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "3600"))
+# or a deployment (`migrate`) replaces it at once (practice_site/caching.py). 0 turns page
+# caching off, the default with DEBUG on, so that a template being edited shows at once.
+PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "0" if DEBUG else "3600"))
 
 # Contact form: where enquiries go, how many a client address may send, how long they are kept.
 CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "psychologist@localhost")

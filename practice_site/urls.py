@@ -1,10 +1,14 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from articles.sitemaps import ArticleSitemap
+
 from . import views
+from .sitemaps import SitePageSitemap
 
 admin.site.site_header = _("Practice website administration")
 admin.site.site_title = _("Practice website")
@@ -14,6 +18,12 @@ urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path(".well-known/security.txt", views.security_txt, name="security-txt"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"pages": SitePageSitemap, "articles": ArticleSitemap}},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
     path("favicon.ico", views.favicon),
 ]
 

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
@@ -26,7 +27,11 @@ def security_txt(request):
 @require_safe
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
-    return HttpResponse("User-agent: *\nAllow: /\n", content_type="text/plain; charset=utf-8")
+    sitemap = request.build_absolute_uri(reverse("django.contrib.sitemaps.views.sitemap"))
+    return HttpResponse(
+        f"User-agent: *\nAllow: /\n\nSitemap: {sitemap}\n",
+        content_type="text/plain; charset=utf-8",
+    )
 
 
 @require_safe

@@ -107,3 +107,14 @@ def test_reading_pages_are_compressed_for_browsers_that_accept_it(client):
 def test_the_contact_page_is_not_compressed(client):
     response = client.get("/en/contact/", headers={"accept-encoding": "gzip"})
     assert "Content-Encoding" not in response
+
+
+def test_a_deployment_migrate_retires_pages_cached_by_the_previous_code(client):
+    from django.core.management import call_command
+
+    from practice_site.caching import content_version
+
+    client.get(FRENCH_URL)
+    before = content_version()
+    call_command("migrate", verbosity=0)
+    assert content_version() != before

@@ -1,0 +1,127 @@
+"""Search engines and sharing: canonical and hreflang links, sitemap, robots.txt, structured
+data, Open Graph."""
+
+import json
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from articles.models import ArticleVersion
+
+from .conftest import ENGLISH_URL, FRENCH_URL
+
+pytestmark = pytest.mark.django_db
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+def head_alternates(html):
+    """{hreflang: href} of the page's <link rel="alternate" hreflang> elements."""
+    return dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', html))
+
+
+def sitemap_alternates(client):
+    """{page location: {hreflang: href}} from /sitemap.xml."""
+    root = ET.fromstring(client.get("/sitemap.xml").content)
+    return {
+        url.find(f"{SITEMAP}loc").text: {
+            link.get("hreflang"): link.get("href") for link in url.findall(f"{XHTML}link")
+        }
+        for url in root.findall(f"{SITEMAP}url")
+    }
+
+
+def test_article_pages_name_their_canonical_address(client):
+    html = client.get(ENGLISH_URL).content.decode()
+    assert f'<link rel="canonical" href="http://testserver{ENGLISH_URL}">' in html
+
+
+def test_page_alternates_are_both_versions_with_french_as_default(client):
+    assert head_alternates(client.get(ENGLISH_URL).content.decode()) == {
+        "fr": f"http://testserver{FRENCH_URL}",
+        "en": f"http://testserver{ENGLISH_URL}",
+        "x-default": f"http://testserver{FRENCH_URL}",
+    }
+
+
+def test_sitemap_and_page_alternates_agree(client):
+    in_sitemap = sitemap_alternates(client)
+    for path in [FRENCH_URL, ENGLISH_URL, "/fr/", "/en/contact/", "/fr/mentions-legales/"]:
+        page = head_alternates(client.get(path).content.decode())
+        assert in_sitemap[f"http://testserver{path}"] == page, path
+
+
+def test_sitemap_lists_every_public_page_in_both_languages(client):
+    locations = set(sitemap_alternates(client))
+    for path in ["/fr/", "/en/", "/fr/articles/", "/en/articles/", FRENCH_URL, ENGLISH_URL,
+                 "/fr/contact/", "/en/contact/", "/fr/mentions-legales/", "/en/legal-notice/",
+                 "/fr/confidentialite/", "/en/privacy/"]:  # fmt: skip
+        assert f"http://testserver{path}" in locations
+
+
+def test_an_unpublished_english_version_is_in_neither_sitemap_nor_alternates(client, alliance):
+    english = ArticleVersion.objects.get(language="en", slug="therapeutic-alliance")
+    english.status = ArticleVersion.Status.DRAFT
+    english.save()
+    in_sitemap = sitemap_alternates(client)
+    assert f"http://testserver{ENGLISH_URL}" not in in_sitemap
+    expected = {
+        "fr": f"http://testserver{FRENCH_URL}",
+        "x-default": f"http://testserver{FRENCH_URL}",
+    }
+    assert in_sitemap[f"http://testserver{FRENCH_URL}"] == expected
+    assert head_alternates(client.get(FRENCH_URL).content.decode()) == expected
+
+
+def test_robots_txt_points_to_the_sitemap(client):
+    assert "Sitemap: http://testserver/sitemap.xml" in client.get("/robots.txt").content.decode()
+
+
+def structured_data(html):
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    return json.loads(block.group(1))
+
+
+@pytest.mark.parametrize(("url", "language"), [(FRENCH_URL, "fr"), (ENGLISH_URL, "en")])
+def test_article_structured_data_lists_its_six_citations(client, url, language):
+    data = structured_data(client.get(url).content.decode())
+    assert data["@type"] == "ScholarlyArticle"
+    assert data["inLanguage"] == language
+    assert data["datePublished"]
+    assert data["dateModified"]
+    assert len(data["citation"]) == 6
+    assert data["citation"][0]["identifier"]["value"] == "10.1037/h0085885"
+
+
+def test_structured_data_names_the_author_with_their_title(client):
+    from contact.models import PracticeDetails
+
+    details = PracticeDetails.load()
+    details.psychologist_name = "Camille Exemple"
+    details.title_en = "Clinical psychologist"
+    details.save()
+    data = structured_data(client.get(ENGLISH_URL).content.decode())
+    assert data["author"] == {
+        "@type": "Person",
+        "name": "Camille Exemple",
+        "jobTitle": "Clinical psychologist",
+    }
+
+
+def test_structured_data_cannot_close_its_element(client, alliance):
+    alliance.summary = "</script><script>alert(1)</script>"
+    alliance.save()
+    html = client.get(FRENCH_URL).content.decode()
+    assert "<script>alert(1)" not in html
+    assert structured_data(html)["description"] == "</script><script>alert(1)</script>"
+
+
+def test_article_pages_describe_themselves_for_sharing(client):
+    html = client.get(ENGLISH_URL).content.decode()
+    assert '<meta property="og:type" content="article">' in html
+    assert '<meta property="og:title" content="The therapeutic alliance: an essential' in html
+    assert '<meta property="og:locale" content="en_GB">' in html
+    assert '<meta property="og:locale:alternate" content="fr_FR">' in html
+    assert f'<meta property="og:url" content="http://testserver{ENGLISH_URL}">' in html
