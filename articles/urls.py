@@ -4,6 +4,7 @@ from django.views.decorators.gzip import gzip_page
 from practice_site.caching import cached_page
 
 from . import views
+from .feeds import LatestArticlesFeed
 
 
 def reading_page(view):
@@ -17,6 +18,7 @@ app_name = "articles"
 urlpatterns = [
     path("", reading_page(views.HomeView.as_view()), name="home"),
     path("articles/", reading_page(views.ArticleListView.as_view()), name="list"),
+    path("articles/feed/", LatestArticlesFeed(), name="feed"),
     path(
         "articles/<slug:slug>/",
         reading_page(views.ArticleDetailView.as_view()),

@@ -125,3 +125,31 @@ def test_article_pages_describe_themselves_for_sharing(client):
     assert '<meta property="og:locale" content="en_GB">' in html
     assert '<meta property="og:locale:alternate" content="fr_FR">' in html
     assert f'<meta property="og:url" content="http://testserver{ENGLISH_URL}">' in html
+
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "other_title"),
+    [
+        ("fr", "L’alliance thérapeutique", "The therapeutic alliance"),
+        ("en", "The therapeutic alliance", "L’alliance thérapeutique"),
+    ],
+)
+def test_each_language_has_a_feed_of_its_published_articles(
+    client, make_version, language, title, other_title
+):
+    make_version(**{language: {"title": "Un brouillon", "status": ArticleVersion.Status.DRAFT}})
+    response = client.get(f"/{language}/articles/feed/")
+    feed = ET.fromstring(response.content)
+    titles = [entry.find(f"{ATOM}title").text for entry in feed.findall(f"{ATOM}entry")]
+    assert response["Content-Type"].startswith("application/atom+xml")
+    assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == language
+    assert len(titles) == 1
+    assert titles[0].startswith(title)
+
+
+def test_pages_link_to_the_feed_of_their_language(client):
+    html = client.get("/en/").content.decode()
+    assert '<link rel="alternate" type="application/atom+xml" href="/en/articles/feed/"' in html
