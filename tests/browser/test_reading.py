@@ -56,3 +56,14 @@ def test_the_stylesheet_is_served_and_applied(page):
     page.goto(FRENCH_URL)
     assert [r.status for r in stylesheet] == [200]
     assert page.evaluate("getComputedStyle(document.body).fontSize") == "18px"
+
+
+def test_the_article_prints_without_navigation_and_with_its_references(page):
+    page.goto(FRENCH_URL)
+    page.emulate_media(media="print")
+    assert not page.get_by_role("navigation", name="Menu principal").is_visible()
+    assert not page.get_by_role("navigation", name="Langue").is_visible()
+    assert page.get_by_role("heading", level=1).is_visible()
+    assert page.get_by_text("https://doi.org/10.1037/pst0000172").is_visible()
+    pdf = page.pdf()
+    assert pdf.startswith(b"%PDF")
