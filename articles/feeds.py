@@ -20,9 +20,9 @@ class LatestArticlesFeed(Feed):
 
     def items(self):
         language = translation.get_language()
-        return (
-            ArticleVersion.objects.published().in_language(language).select_related("article")
-        )[:LATEST]
+        return (ArticleVersion.objects.published().in_language(language).select_related("article"))[
+            :LATEST
+        ]
 
     def item_title(self, version):
         return version.title

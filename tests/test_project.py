@@ -47,3 +47,13 @@ def test_robots_txt_and_favicon_are_served(client):
     favicon = client.get("/favicon.ico", follow=True)
     assert favicon.status_code == 200
     assert favicon.redirect_chain[0][0].startswith("/static/favicon.")
+
+
+@pytest.mark.django_db
+def test_pages_name_their_icons_and_the_icons_are_served(client):
+    import re
+
+    html = client.get("/fr/").content.decode()
+    for rel in ["icon", "apple-touch-icon"]:
+        href = re.search(rf'<link rel="{rel}" href="([^"]+)"', html).group(1)
+        assert client.get(href).status_code == 200, href
