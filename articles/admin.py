@@ -1,6 +1,6 @@
 from django import forms
 from django.conf import settings
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db import models
 from django.db.models import Case, IntegerField, Value, When
 from django.utils.translation import gettext_lazy as _
@@ -27,8 +27,9 @@ class ArticleVersionInline(admin.StackedInline):
         "summary",
         "body",
         ("published_at", "updated_at", "reading_time"),
+        "unmatched_citations_display",
     ]
-    readonly_fields = ["updated_at", "reading_time"]
+    readonly_fields = ["updated_at", "reading_time", "unmatched_citations_display"]
     formfield_overrides = {models.CharField: {"widget": forms.TextInput(attrs={"size": 80})}}
 
     class Media:
@@ -36,6 +37,10 @@ class ArticleVersionInline(admin.StackedInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).order_by(LANGUAGE_ORDER)
+
+    @admin.display(description=_("citations without a reference"))
+    def unmatched_citations_display(self, version):
+        return "; ".join(version.unmatched_citations) or "—"
 
     def get_extra(self, request, obj=None, **kwargs):
         """Offer a blank form for each language the article is not yet written in."""
@@ -66,6 +71,25 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("versions")
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Read afresh: the form's article carries the versions as they were before the save.
+        for version in ArticleVersion.objects.filter(article=form.instance):
+            if version.unmatched_citations:
+                self.message_user(
+                    request,
+                    _(
+                        "%(language)s version: these citations match no reference and are "
+                        "left as plain text: %(citations)s. Add the reference, or correct the "
+                        "author or year."
+                    )
+                    % {
+                        "language": version.get_language_display(),
+                        "citations": "; ".join(version.unmatched_citations),
+                    },
+                    messages.WARNING,
+                )
 
     @admin.display(description=_("title"))
     def title(self, article):

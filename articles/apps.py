@@ -16,3 +16,8 @@ class ArticlesConfig(AppConfig):
             post_delete.connect(content_changed, sender=model)
         # Every deployment runs migrate: pages cached by the previous code are not served again.
         post_migrate.connect(content_changed, sender=self)
+        # Citations in the bodies link to the references: render them again when those change.
+        from .models import Reference, references_changed
+
+        post_save.connect(references_changed, sender=Reference)
+        post_delete.connect(references_changed, sender=Reference)

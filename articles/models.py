@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from .rendering import reading_minutes, render_markdown
+from .rendering import render_body
 
 # A DOI is "10.", a registrant code, "/" and a suffix (https://www.doi.org/doi-handbook/).
 doi_validator = RegexValidator(
@@ -39,6 +39,14 @@ class Article(models.Model):
     def get_absolute_url(self):
         version = self.original_version()
         return version.get_absolute_url() if version else ""
+
+    def render_versions(self):
+        """Render every version's body again: its citations link to the current references.
+        Read afresh, not from a prefetched (maybe stale) list, and only the rendered fields
+        written back."""
+        for version in ArticleVersion.objects.filter(article=self):
+            version.render()
+            version.save(update_fields=ArticleVersion.RENDERED_FIELDS)
 
     def original_version(self):
         """The version in the site's main language, or else the first one written."""
@@ -97,6 +105,12 @@ class ArticleVersion(models.Model):
     )
     body_html = models.TextField(editable=False)
     reading_time = models.PositiveSmallIntegerField(_("reading time (minutes)"), editable=False)
+    # Filled in with body_html: the references the body cites (their ids, in order) and the
+    # citations that match none, which the admin reports.
+    cited_references = models.JSONField(default=list, editable=False)
+    unmatched_citations = models.JSONField(
+        _("citations without a reference"), default=list, editable=False
+    )
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.DRAFT
     )
@@ -130,19 +144,28 @@ class ArticleVersion(models.Model):
     def __str__(self):
         return f"{self.title} ({self.language})"
 
+    RENDERED_FIELDS = ["body_html", "cited_references", "unmatched_citations", "reading_time"]
+
     def save(self, *args, **kwargs):
-        self.body_html = render_markdown(self.body, self.language)
-        self.reading_time = reading_minutes(self.body_html)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "body" in update_fields:
+            self.render()
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, *self.RENDERED_FIELDS}
         if self.is_published and self.published_at is None:
             self.published_at = timezone.now()
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "body" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "body_html", "reading_time"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         with translation.override(self.language):
             return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def render(self):
+        """Fill the rendered fields from the Markdown body and the article's references."""
+        references = Reference.objects.filter(article_id=self.article_id) if self.article_id else []
+        self.body_html, self.cited_references, self.unmatched_citations, self.reading_time = (
+            render_body(self.body, self.language, references)
+        )
 
     @property
     def is_published(self):
@@ -240,3 +263,12 @@ class Reference(models.Model):
         if self.doi:
             data["identifier"] = {"@type": "PropertyValue", "propertyID": "DOI", "value": self.doi}
         return data
+
+
+def references_changed(sender, instance, **kwargs):
+    """Receiver of post_save and post_delete for Reference (connected in apps.py)."""
+    try:
+        article = instance.article
+    except Article.DoesNotExist:  # deleted with its article
+        return
+    article.render_versions()

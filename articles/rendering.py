@@ -44,6 +44,15 @@ def render_markdown(text, language=None):
     return html
 
 
+def render_body(text, language, references):
+    """An article body as stored: (HTML with its citations linked to `references`, ids of the
+    cited references, citations that match no reference, reading minutes)."""
+    from .citations import link_citations
+
+    html, cited, unmatched = link_citations(render_markdown(text, language), references)
+    return html, cited, unmatched, reading_minutes(html)
+
+
 def french_spaces(text):
     for pattern, replacement in FRENCH_SPACES:
         text = pattern.sub(replacement, text)

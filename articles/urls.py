@@ -24,4 +24,14 @@ urlpatterns = [
         reading_page(views.ArticleDetailView.as_view()),
         name="detail",
     ),
+    path(
+        "articles/<slug:slug>/references.<str:format>",
+        views.export_references,
+        name="references-export",
+    ),
+    path(
+        "articles/<slug:slug>/references/<int:pk>.<str:format>",
+        views.export_references,
+        name="reference-export",
+    ),
 ]

@@ -1,10 +1,13 @@
-from django.http import Http404
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
 from django.utils import translation
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from contact.models import PracticeDetails
 from practice_site.languages import language_links
 
+from .exports import to_bibtex, to_ris
 from .models import ArticleVersion
 
 LATEST_ON_HOME = 3
@@ -51,10 +54,15 @@ class ArticleDetailView(DetailView):
             urls[self.object.language] = self.object.get_absolute_url()
         references = list(self.object.article.references.all())
         practice = PracticeDetails.load()
+        site_name = practice.psychologist_name or _("Psychology practice")
+        canonical_url = self.request.build_absolute_uri(self.object.get_absolute_url())
         return super().get_context_data(
             references=references,
+            cite_author=self.object.article.author or site_name,
+            site_name=site_name,
+            canonical_url=canonical_url,
             structured_data=self.object.structured_data(
-                url=self.request.build_absolute_uri(self.object.get_absolute_url()),
+                url=canonical_url,
                 references=references,
                 author_name=self.object.article.author or practice.psychologist_name,
                 author_title=practice.title,
@@ -65,3 +73,33 @@ class ArticleDetailView(DetailView):
             og_description=self.object.summary,
             **kwargs,
         )
+
+
+EXPORTS = {
+    "bib": (to_bibtex, "application/x-bibtex; charset=utf-8"),
+    "ris": (to_ris, "application/x-research-info-systems; charset=utf-8"),
+}
+
+
+def export_references(request, slug, format, pk=None):
+    """The article's references (or one of them, `pk`) as a BibTeX or RIS file."""
+    if format not in EXPORTS:
+        raise Http404
+    versions = (
+        ArticleVersion.objects.all()
+        if request.user.is_staff
+        else ArticleVersion.objects.published()
+    )
+    version = get_object_or_404(
+        versions.select_related("article"), language=translation.get_language(), slug=slug
+    )
+    references = version.article.references.all()
+    if pk is not None:
+        references = references.filter(pk=pk)
+        if not references:
+            raise Http404
+    render, content_type = EXPORTS[format]
+    filename = f"{slug}-{pk}.{format}" if pk else f"{slug}.{format}"
+    response = HttpResponse(render(references), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
