@@ -153,3 +153,9 @@ def test_each_language_has_a_feed_of_its_published_articles(
 def test_pages_link_to_the_feed_of_their_language(client):
     html = client.get("/en/").content.decode()
     assert '<link rel="alternate" type="application/atom+xml" href="/en/articles/feed/"' in html
+
+
+@pytest.mark.parametrize("url", [FRENCH_URL, ENGLISH_URL])
+def test_the_article_page_runs_no_javascript(client, url):
+    scripts = re.findall(r"<script\b[^>]*>", client.get(url).content.decode())
+    assert scripts == ['<script type="application/ld+json">']
