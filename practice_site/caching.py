@@ -11,6 +11,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from django.utils.http import http_date
 
 VERSION_KEY = "content:version"
@@ -85,9 +86,17 @@ class ReadingPageCacheMiddleware:
             not settings.PAGE_CACHE_SECONDS
             or request.method not in ("GET", "HEAD")
             or settings.SESSION_COOKIE_NAME in request.COOKIES
+            # Reading pages take no query string: one would only fill the cache with copies.
+            or request.META.get("QUERY_STRING")
         ):
+            return None, None
+        try:
+            # Scheme and host in the key: the page's absolute links (canonical, hreflang) are
+            # built from them. get_host() also refuses a host not in ALLOWED_HOSTS.
+            url = request.build_absolute_uri()
+        except DisallowedHost:
             return None, None
         version = content_version()
         # Compressed and plain copies apart: a browser that cannot read gzip gets plain HTML.
         encoding = "gzip" if "gzip" in request.headers.get("Accept-Encoding", "") else "identity"
-        return f"page:{version}:{encoding}:{request.get_full_path()}", version
+        return f"page:{version}:{encoding}:{url}", version

@@ -118,3 +118,16 @@ def test_a_deployment_migrate_retires_pages_cached_by_the_previous_code(client):
     before = content_version()
     call_command("migrate", verbosity=0)
     assert content_version() != before
+
+
+def test_a_page_cached_for_one_host_is_not_served_to_another(client, settings):
+    settings.ALLOWED_HOSTS = ["www.example.fr", "example.fr"]
+    client.get(FRENCH_URL, headers={"host": "www.example.fr"})
+    other = client.get(FRENCH_URL, headers={"host": "example.fr"}).content.decode()
+    assert f'<link rel="canonical" href="http://example.fr{FRENCH_URL}">' in other
+
+
+def test_query_strings_are_not_cached(client, django_assert_num_queries):
+    client.get(FRENCH_URL + "?utm=1")
+    with django_assert_num_queries(2):
+        client.get(FRENCH_URL + "?utm=1")
