@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models import Case, IntegerField, Value, When
 from django.utils.translation import gettext_lazy as _
 
+from practice_site.forms import MultilineTextField
+
 from .models import Article, ArticleVersion, Reference
 
 # Inlines list the versions in the order of settings.LANGUAGES: French, then English.
@@ -30,7 +32,10 @@ class ArticleVersionInline(admin.StackedInline):
         "unmatched_citations_display",
     ]
     readonly_fields = ["updated_at", "reading_time", "unmatched_citations_display"]
-    formfield_overrides = {models.CharField: {"widget": forms.TextInput(attrs={"size": 80})}}
+    formfield_overrides = {
+        models.CharField: {"widget": forms.TextInput(attrs={"size": 80})},
+        models.TextField: {"form_class": MultilineTextField},
+    }
 
     class Media:
         css = {"all": ["css/admin.css"]}
@@ -71,6 +76,11 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("versions")
+
+    def save_model(self, request, obj, form, change):
+        # Saving the page unchanged must not date the article anew (Last-Modified, sitemap).
+        if not change or form.has_changed():
+            super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

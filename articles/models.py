@@ -40,13 +40,15 @@ class Article(models.Model):
         version = self.original_version()
         return version.get_absolute_url() if version else ""
 
-    def render_versions(self):
-        """Render every version's body again: its citations link to the current references.
-        Read afresh, not from a prefetched (maybe stale) list, and only the rendered fields
-        written back."""
+    def references_changed(self):
+        """A reference was added, edited or deleted: render every version again, as its
+        citations link to the references, and date the change, which Last-Modified, the
+        sitemap's lastmod and the structured data's dateModified follow."""
+        # Read afresh, not from a prefetched (maybe stale) list; only rendered fields written.
         for version in ArticleVersion.objects.filter(article=self):
             version.render()
             version.save(update_fields=ArticleVersion.RENDERED_FIELDS)
+        self.save(update_fields=["updated_at"])
 
     def original_version(self):
         """The version in the site's main language, or else the first one written."""
@@ -154,6 +156,8 @@ class ArticleVersion(models.Model):
                 kwargs["update_fields"] = {*update_fields, *self.RENDERED_FIELDS}
         if self.is_published and self.published_at is None:
             self.published_at = timezone.now()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "published_at"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -223,8 +227,17 @@ class Reference(models.Model):
     def __str__(self):
         return f"{self.authors} ({self.year}). {self.title}"
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.article.references_changed()
+
     def get_absolute_url(self):
         return f"{self.article.get_absolute_url()}#{self.anchor}"
+
+    def delete(self, *args, **kwargs):
+        deleted = super().delete(*args, **kwargs)
+        self.article.references_changed()
+        return deleted
 
     @property
     def anchor(self):
@@ -263,12 +276,3 @@ class Reference(models.Model):
         if self.doi:
             data["identifier"] = {"@type": "PropertyValue", "propertyID": "DOI", "value": self.doi}
         return data
-
-
-def references_changed(sender, instance, **kwargs):
-    """Receiver of post_save and post_delete for Reference (connected in apps.py)."""
-    try:
-        article = instance.article
-    except Article.DoesNotExist:  # deleted with its article
-        return
-    article.render_versions()

@@ -1,11 +1,10 @@
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import translation
-from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from contact.models import PracticeDetails
 from practice_site.languages import language_links
+from practice_site.practice.models import PracticeDetails
 
 from .exports import to_bibtex, to_ris
 from .models import ArticleVersion
@@ -54,7 +53,7 @@ class ArticleDetailView(DetailView):
             urls[self.object.language] = self.object.get_absolute_url()
         references = list(self.object.article.references.all())
         practice = PracticeDetails.load()
-        site_name = practice.psychologist_name or _("Psychology practice")
+        site_name = practice.site_name
         canonical_url = self.request.build_absolute_uri(self.object.get_absolute_url())
         return super().get_context_data(
             references=references,

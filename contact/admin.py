@@ -1,45 +1,8 @@
 from django.contrib import admin, messages
-from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .models import Enquiry, LegalPage, PracticeDetails
-
-
-@admin.register(PracticeDetails)
-class PracticeDetailsAdmin(admin.ModelAdmin):
-    fieldsets = [
-        (None, {"fields": ["psychologist_name", ("title_fr", "title_en"), "registration_number"]}),
-        (_("How to reach the practice"), {"fields": ["address", "phone", "email"]}),
-        (_("Practical note"), {"fields": ["practical_note_fr", "practical_note_en"]}),
-        (_("Legal notice"), {"fields": ["host"]}),
-    ]
-
-    def has_add_permission(self, request):
-        return not PracticeDetails.objects.exists()
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def changelist_view(self, request, extra_context=None):
-        """There is one record: go straight to it."""
-        details = PracticeDetails.objects.first()
-        if details is None:
-            return redirect("admin:contact_practicedetails_add")
-        return redirect("admin:contact_practicedetails_change", details.pk)
-
-
-@admin.register(LegalPage)
-class LegalPageAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "title_fr", "title_en", "updated_at"]
-    fields = ["kind", ("title_fr", "title_en"), "body_fr", "body_en"]
-    readonly_fields = ["kind"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+from .models import Enquiry
 
 
 @admin.register(Enquiry)

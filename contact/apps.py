@@ -7,13 +7,4 @@ class ContactConfig(AppConfig):
     verbose_name = _("Contact")
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
-
-        from practice_site.caching import content_changed
-
         from . import checks  # noqa: F401 - registers the system checks
-        from .models import LegalPage, PracticeDetails
-
-        for model in (PracticeDetails, LegalPage):
-            post_save.connect(content_changed, sender=model)
-            post_delete.connect(content_changed, sender=model)

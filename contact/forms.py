@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
+from practice_site.forms import MultilineTextField
+
 from .models import Enquiry
 
 # Control characters have no place in what a person types; in a one-line field, a line break
@@ -26,17 +28,8 @@ def reject_control_characters(value, *, single_line):
         )
 
 
-class MessageField(forms.CharField):
-    """A multi-line text whose line breaks count as one character each, as the reader sees
-    them, whatever the browser sends (\\r\\n)."""
-
-    def to_python(self, value):
-        value = super().to_python(value)
-        return value.replace("\r\n", "\n").replace("\r", "\n")
-
-
 class EnquiryForm(forms.ModelForm):
-    message = MessageField(
+    message = MultilineTextField(
         label=_("Your message"),
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 8}),

@@ -2,21 +2,10 @@ from django.urls import path
 from django.utils.translation import pgettext_lazy
 
 from . import views
-from .models import LegalPage
 
 app_name = "contact"
 
 urlpatterns = [
     path("contact/", views.EnquiryView.as_view(), name="enquiry"),
     path(pgettext_lazy("URL", "contact/thanks/"), views.ThanksView.as_view(), name="thanks"),
-    path(
-        pgettext_lazy("URL", "legal-notice/"),
-        views.LegalPageView.as_view(kind=LegalPage.Kind.LEGAL_NOTICE),
-        name="legal-notice",
-    ),
-    path(
-        pgettext_lazy("URL", "privacy/"),
-        views.LegalPageView.as_view(kind=LegalPage.Kind.PRIVACY),
-        name="privacy",
-    ),
 ]

@@ -2,15 +2,13 @@ import uuid
 
 from django.conf import settings
 from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse_lazy
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import DetailView, FormView, TemplateView
+from django.views.generic import FormView, TemplateView
 
 from .forms import EnquiryForm
-from .models import LegalPage, PracticeDetails
 from .ratelimit import RateLimit, client_address
 
 
@@ -53,20 +51,6 @@ class EnquiryView(FormView):
 
 class ThanksView(TemplateView):
     template_name = "contact/thanks.html"
-
-
-class LegalPageView(DetailView):
-    template_name = "contact/legal_page.html"
-    context_object_name = "page"
-    kind = None
-
-    def get_object(self, queryset=None):
-        return get_object_or_404(LegalPage, kind=self.kind)
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            body_html=self.object.body_html(PracticeDetails.load()), **kwargs
-        )
 
 
 def csrf_failure(request, reason=""):

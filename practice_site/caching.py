@@ -1,20 +1,34 @@
 """Whole-page caching of the reading pages, with an admin edit visible on the next request.
 
 A cached page is stored under the content version: the time of the last change to anything a
-reader sees (an article, a reference, the practice details, a legal page). Saving or deleting
-such a thing starts a new version, so the next request renders the page again; copies of older
-versions are never read again and expire. The version is also the page's Last-Modified date.
+reader sees (READER_MODELS). Saving or deleting such a thing starts a new version, so the next
+request renders the page again; copies of older versions are never read again and expire. The
+version is also the page's Last-Modified date.
 """
 
 import time
 from functools import wraps
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
+from django.db import transaction
+from django.db.models.signals import post_delete, post_migrate, post_save
+from django.utils.cache import has_vary_header, patch_cache_control
 from django.utils.http import http_date
+from django.views.decorators.gzip import gzip_page
 
 VERSION_KEY = "content:version"
+
+# Everything a reader sees comes from these models: a change to any of them starts a new version.
+READER_MODELS = [
+    "articles.Article",
+    "articles.ArticleVersion",
+    "articles.Reference",
+    "practice.PracticeDetails",
+    "practice.LegalPage",
+]
 
 
 def content_version():
@@ -26,13 +40,34 @@ def content_version():
     return version
 
 
-def content_changed(**kwargs):
-    """Receiver of post_save and post_delete for every model a reader sees."""
+def start_new_version():
     cache.set(VERSION_KEY, time.time(), timeout=None)
 
 
-def cached_page(view):
-    """Mark the responses of `view` as reading pages, which ReadingPageCacheMiddleware keeps.
+def content_changed(using=None, **kwargs):
+    """Receiver of post_save and post_delete for READER_MODELS, and of post_migrate.
+
+    A new version at once, and another once the change is committed: a reader who arrives in
+    between still reads the old rows, and whatever page he stores belongs to a version that the
+    commit leaves behind.
+    """
+    start_new_version()
+    transaction.on_commit(start_new_version, using=using)
+
+
+def connect_invalidation(sender):
+    for label in READER_MODELS:
+        model = apps.get_model(label)
+        post_save.connect(content_changed, sender=model, dispatch_uid=f"page-cache:{label}")
+        post_delete.connect(content_changed, sender=model, dispatch_uid=f"page-cache-d:{label}")
+    # Every deployment runs migrate: pages cached by the previous code are not served again.
+    post_migrate.connect(content_changed, sender=sender)
+
+
+def mark_cacheable(view):
+    """Mark the responses of `view` as ones ReadingPageCacheMiddleware may keep, and have
+    browsers ask again on every visit (a cheap 304 when nothing changed) instead of guessing a
+    freshness from Last-Modified.
 
     Only for pages without a form: a cached copy would carry another reader's CSRF token.
     """
@@ -40,10 +75,17 @@ def cached_page(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
-        response.is_reading_page = True
+        response.is_cacheable_page = True
+        patch_cache_control(response, no_cache=True)
         return response
 
     return wrapper
+
+
+def reading_page(view):
+    """Cached, and compressed: these pages hold no secret (no form, no token), so compressing
+    them exposes nothing to BREACH-style attacks."""
+    return gzip_page(mark_cacheable(view))
 
 
 class ReadingPageCacheMiddleware:
@@ -66,17 +108,25 @@ class ReadingPageCacheMiddleware:
             if cached is not None:
                 return cached
         response = self.get_response(request)
-        if (
-            key is not None
-            and getattr(response, "is_reading_page", False)
-            and response.status_code == 200
-            and not response.cookies
-        ):
+        if key is not None and self.may_store(response):
             if hasattr(response, "render"):
                 response.render()
             response["Last-Modified"] = http_date(version)
             cache.set(key, response, settings.PAGE_CACHE_SECONDS)
         return response
+
+    @staticmethod
+    def may_store(response):
+        """Only a marked page, complete, that is the same for every reader of its address: no
+        cookie to hand out, nothing that depends on the reader's cookies or languages (the
+        key holds neither)."""
+        return (
+            getattr(response, "is_cacheable_page", False)
+            and response.status_code == 200
+            and not response.cookies
+            and not has_vary_header(response, "Cookie")
+            and not has_vary_header(response, "Accept-Language")
+        )
 
     @staticmethod
     def cache_key(request):

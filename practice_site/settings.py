@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "axes",
+    "practice_site.practice",
     "articles",
     "contact",
 ]
@@ -94,7 +95,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "practice_site.context_processors.language_links",
-                "contact.context_processors.practice",
+                "practice_site.practice.context_processors.practice",
             ],
         },
     },

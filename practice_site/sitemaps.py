@@ -39,8 +39,8 @@ class SitePageSitemap(AlternatesSitemap):
         "articles:home",
         "articles:list",
         "contact:enquiry",
-        "contact:legal-notice",
-        "contact:privacy",
+        "practice:legal-notice",
+        "practice:privacy",
     ]
 
     def items(self):

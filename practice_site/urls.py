@@ -32,4 +32,5 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("articles.urls")),
     path("", include("contact.urls")),
+    path("", include("practice_site.practice.urls")),
 )

@@ -3,7 +3,7 @@
 import pytest
 from django.utils.http import http_date
 
-from contact.models import PracticeDetails
+from practice_site.practice.models import PracticeDetails
 
 from .conftest import ENGLISH_URL, FRENCH_URL
 

@@ -7,7 +7,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from contact.models import Enquiry, LegalPage, PracticeDetails
+from contact.models import Enquiry
+from practice_site.practice.models import LegalPage, PracticeDetails
 
 pytestmark = pytest.mark.django_db
 
@@ -70,10 +71,10 @@ def test_an_edit_of_the_practice_details_shows_on_the_next_request(client, pract
 
 
 def test_the_admin_edits_the_single_practice_details_record(admin_client, practice):
-    response = admin_client.get("/admin/contact/practicedetails/")
+    response = admin_client.get("/admin/practice/practicedetails/")
     assert response.status_code == 302
-    assert response["Location"].endswith(f"/admin/contact/practicedetails/{practice.pk}/change/")
-    assert admin_client.get("/admin/contact/practicedetails/add/").status_code == 403
+    assert response["Location"].endswith(f"/admin/practice/practicedetails/{practice.pk}/change/")
+    assert admin_client.get("/admin/practice/practicedetails/add/").status_code == 403
 
 
 @pytest.mark.parametrize(

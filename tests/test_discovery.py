@@ -96,7 +96,7 @@ def test_article_structured_data_lists_its_six_citations(client, url, language):
 
 
 def test_structured_data_names_the_author_with_their_title(client):
-    from contact.models import PracticeDetails
+    from practice_site.practice.models import PracticeDetails
 
     details = PracticeDetails.load()
     details.psychologist_name = "Camille Exemple"

@@ -15,7 +15,7 @@ references, stored as structured data, follow it on the page.
 
 from django.db import migrations
 
-from articles.rendering import reading_minutes, render_markdown
+from ._frozen_rendering import reading_minutes, render_markdown
 
 FRENCH_BODY = """\
 Lorsqu’une personne décide d’entamer un suivi psychothérapeutique — que ce soit pour une période difficile, un trouble particulier, ou simplement pour mieux se connaître — l’un des éléments les plus décisifs dans la réussite du processus est ce que l’on appelle l’alliance thérapeutique. Bien au-delà de la simple relation « patient-thérapeute », cette alliance constitue un fondement, une base sur laquelle tout le travail peut se déployer.

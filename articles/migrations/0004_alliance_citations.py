@@ -13,7 +13,7 @@ A sentence the psychologist has since reworded is left alone.
 
 from django.db import migrations
 
-from articles.rendering import render_body
+from ._frozen_rendering import render_body
 
 CITATIONS = {
     "fr": [

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PracticeConfig(AppConfig):
+    """What is site-wide: the practice's identity (its details, its legal pages) and the page
+    cache that every reader-facing model invalidates."""
+
+    name = "practice_site.practice"
+    label = "practice"
+    verbose_name = _("Practice")
+
+    def ready(self):
+        from practice_site import caching
+
+        caching.connect_invalidation(sender=self)
