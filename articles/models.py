@@ -185,7 +185,7 @@ class ArticleVersion(models.Model):
             "inLanguage": self.language,
             "url": url,
             "datePublished": self.published_at,
-            "dateModified": self.updated_at,
+            "dateModified": self.last_modified,
             "citation": [reference.structured_data() for reference in references],
         }
         if author_name:

@@ -9,3 +9,7 @@ class MultilineTextField(forms.CharField):
     def to_python(self, value):
         value = super().to_python(value)
         return value.replace("\r\n", "\n").replace("\r", "\n")
+
+    def has_changed(self, initial, data):
+        # The stored text may end with a line break that the form strips.
+        return super().has_changed(self.to_python(initial), data)

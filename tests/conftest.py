@@ -50,6 +50,32 @@ def migrated_content(transactional_db):
             call_command("migrate", app, verbosity=0)
 
 
+@pytest.fixture
+def live_server_thread_client():
+    """Fetch a page from another thread, on a database connection of its own, as a second
+    reader would: it sees only what is committed."""
+    import threading
+
+    from django.db import connection
+    from django.test import Client
+
+    def get(url):
+        result = {}
+
+        def read():
+            try:
+                result["html"] = Client().get(url).content.decode()
+            finally:
+                connection.close()
+
+        thread = threading.Thread(target=read)
+        thread.start()
+        thread.join()
+        return result["html"]
+
+    return get
+
+
 @pytest.fixture(scope="session", autouse=True)
 def collected_static(tmp_path_factory):
     """Serve static files through the production storage (hashed names, manifest), as a

@@ -74,3 +74,23 @@ def test_admin_search_finds_an_article_by_its_english_title(admin_client):
 
     assert found("essential bond") == 1
     assert found("no such words anywhere") == 0
+
+
+def test_saving_the_article_page_unchanged_changes_nothing(admin_client, alliance):
+    """The browser sends line breaks as \\r\\n: that is not an edit, and must not date the
+    article anew for readers and search engines."""
+    from articles.models import Article, ArticleVersion
+
+    url = f"/admin/articles/article/{alliance.article.pk}/change/"
+    data = {
+        name: value.replace("\n", "\r\n") if isinstance(value, str) else value
+        for name, value in change_form_data(admin_client.get(url)).items()
+    }
+    article_before = Article.objects.get(pk=alliance.article_id).updated_at
+    versions_before = dict(ArticleVersion.objects.values_list("pk", "updated_at"))
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 302
+    assert Article.objects.get(pk=alliance.article_id).updated_at == article_before
+    assert dict(ArticleVersion.objects.values_list("pk", "updated_at")) == versions_before

@@ -131,3 +131,69 @@ def test_query_strings_are_not_cached(client, django_assert_num_queries):
     client.get(FRENCH_URL + "?utm=1")
     with django_assert_num_queries(2):
         client.get(FRENCH_URL + "?utm=1")
+
+
+def test_reading_pages_tell_browsers_to_revalidate(client):
+    """Without it, a browser may show a page for days without asking (heuristic freshness)."""
+    for url in READING_PAGES:
+        response = client.get(url)
+        assert "no-cache" in response["Cache-Control"], url
+        again = client.get(url, headers={"if-none-match": response["ETag"]})
+        assert again.status_code == 304
+
+
+@pytest.fixture
+def page_cache_urls(settings):
+    settings.ROOT_URLCONF = "tests.page_cache_urls"
+
+
+def test_a_marked_page_is_served_from_the_cache(client, page_cache_urls):
+    assert client.get("/fr/plain/").content == client.get("/fr/plain/").content
+
+
+@pytest.mark.parametrize("url", ["/fr/cookie/", "/fr/vary-cookie/", "/fr/vary-language/"])
+def test_a_page_that_differs_by_reader_is_never_stored(client, page_cache_urls, url):
+    assert client.get(url).content != client.get(url).content
+
+
+def test_a_page_that_sets_a_cookie_hands_it_out_fresh_each_time(client, page_cache_urls):
+    client.get("/fr/cookie/")
+    assert client.get("/fr/cookie/").cookies["reader"].value == "someone"
+
+
+def test_a_browser_without_gzip_gets_plain_html_after_one_with_gzip(client):
+    zipped = client.get(FRENCH_URL, headers={"accept-encoding": "gzip"})
+    plain = client.get(FRENCH_URL, headers={"accept-encoding": "identity"})
+    assert zipped["Content-Encoding"] == "gzip"
+    assert "Content-Encoding" not in plain
+    assert plain.content.decode().startswith("<!doctype html>")
+
+
+def test_only_get_and_head_are_answered_from_the_cache(client, page_cache_urls):
+    first = client.get("/fr/plain/").content
+    posted = client.post("/fr/plain/").content
+    assert posted != first
+    assert client.get("/fr/plain/").content == first
+
+
+def test_a_post_response_is_never_stored(client, page_cache_urls):
+    posted = client.post("/fr/plain/").content
+    assert client.get("/fr/plain/").content != posted
+
+
+def test_a_page_read_during_an_uncommitted_edit_is_not_served_after_the_commit(
+    migrated_content, live_server_thread_client
+):
+    """A reader who arrives between the admin's save and its commit reads the old rows; once
+    the edit is committed, the next reader gets the new page, not the copy he left."""
+    from django.db import transaction
+
+    from articles.models import ArticleVersion
+
+    with transaction.atomic():
+        version = ArticleVersion.objects.get(language="fr", slug="alliance-therapeutique")
+        version.title = "Titre changé dans la transaction"
+        version.save()
+        during = live_server_thread_client(FRENCH_URL)
+    assert "Titre changé" not in during
+    assert "Titre changé dans la transaction" in live_server_thread_client(FRENCH_URL)

@@ -159,3 +159,27 @@ def test_pages_link_to_the_feed_of_their_language(client):
 def test_the_article_page_runs_no_javascript(client, url):
     scripts = re.findall(r"<script\b[^>]*>", client.get(url).content.decode())
     assert scripts == ['<script type="application/ld+json">']
+
+
+def test_a_reference_edit_dates_the_article_for_readers_and_crawlers(client, alliance):
+    """Last-Modified, the sitemap's lastmod and the structured data's dateModified all move."""
+    import datetime
+
+    from django.utils import timezone
+
+    from articles.models import Article
+
+    long_ago = timezone.now() - datetime.timedelta(days=30)
+    Article.objects.filter(pk=alliance.article_id).update(updated_at=long_ago)
+    type(alliance).objects.update(updated_at=long_ago)
+    before_page = structured_data(client.get(FRENCH_URL).content.decode())["dateModified"]
+    before_sitemap = client.get("/sitemap.xml").content.decode()
+
+    reference = alliance.article.references.get(year=1979)
+    reference.pages = "252–261"
+    reference.save()
+
+    after_page = structured_data(client.get(FRENCH_URL).content.decode())["dateModified"]
+    assert after_page > before_page
+    assert long_ago.date().isoformat() in before_sitemap
+    assert long_ago.date().isoformat() not in client.get("/sitemap.xml").content.decode()

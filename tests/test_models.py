@@ -48,6 +48,14 @@ def test_publishing_sets_the_publication_date_once(make_version):
     assert version.published_at == first_published
 
 
+def test_publishing_by_a_status_only_save_stores_the_publication_date(make_version):
+    version = make_version(fr={"status": ArticleVersion.Status.DRAFT})["fr"]
+    version.status = ArticleVersion.Status.PUBLISHED
+    version.save(update_fields=["status"])
+    version.refresh_from_db()
+    assert version.published_at is not None
+
+
 def test_an_article_has_one_version_per_language(make_version):
     version = make_version(fr={})["fr"]
     with pytest.raises(IntegrityError):
