@@ -2,8 +2,8 @@
 
 from itertools import count
 
-from django.http import HttpResponse
 from django.conf.urls.i18n import i18n_patterns
+from django.http import HttpResponse
 from django.urls import path
 from django.utils.cache import patch_vary_headers
 
