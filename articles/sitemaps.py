@@ -1,21 +1,28 @@
 from django.db.models import Prefetch
+from django.utils import translation
 
-from practice_site.sitemaps import AlternatesSitemap
+from practice_site.sitemaps import TranslatedSitemap
 
-from .models import ArticleVersion
+from .models import Article, ArticleVersion
 
 
-class ArticleSitemap(AlternatesSitemap):
-    """Every published language version; its alternates are its published siblings only."""
+class ArticleSitemap(TranslatedSitemap):
+    """Every article in each language it is published in; its alternates are its published
+    versions only."""
 
     def items(self):
         published = ArticleVersion.objects.published()
-        return published.select_related("article").prefetch_related(
-            Prefetch("article__versions", queryset=published, to_attr="published_versions")
+        return Article.objects.filter(pk__in=published.values("article")).prefetch_related(
+            Prefetch("versions", queryset=published, to_attr="published_versions")
         )
 
-    def lastmod(self, version):
-        return version.last_modified
+    def get_languages_for_item(self, article):
+        return [version.language for version in article.published_versions]
 
-    def translations(self, version):
-        return {v.language: v.get_absolute_url() for v in version.article.published_versions}
+    def location(self, article):
+        language = translation.get_language()
+        version = next(v for v in article.published_versions if v.language == language)
+        return version.get_absolute_url()
+
+    def lastmod(self, article):
+        return max(version.last_modified for version in article.published_versions)

@@ -1,9 +1,24 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from practice_site.caching import reading_page
 
 from . import views
 from .feeds import LatestArticlesFeed
+
+
+class ExportFormatConverter:
+    """The file formats of views.EXPORTS: any other extension is not a page at all (404)."""
+
+    regex = "|".join(views.EXPORTS)
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+register_converter(ExportFormatConverter, "export_format")
 
 app_name = "articles"
 
@@ -17,12 +32,12 @@ urlpatterns = [
         name="detail",
     ),
     path(
-        "articles/<slug:slug>/references.<str:format>",
+        "articles/<slug:slug>/references.<export_format:format>",
         views.export_references,
         name="references-export",
     ),
     path(
-        "articles/<slug:slug>/references/<int:pk>.<str:format>",
+        "articles/<slug:slug>/references/<int:pk>.<export_format:format>",
         views.export_references,
         name="reference-export",
     ),

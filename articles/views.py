@@ -1,6 +1,7 @@
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import translation
+from django.utils.http import content_disposition_header
 from django.views.generic import DetailView, ListView
 
 from practice_site.languages import language_links
@@ -81,9 +82,8 @@ EXPORTS = {
 
 
 def export_references(request, slug, format, pk=None):
-    """The article's references (or one of them, `pk`) as a BibTeX or RIS file."""
-    if format not in EXPORTS:
-        raise Http404
+    """The article's references (or one of them, `pk`) as a BibTeX or RIS file; `format` is
+    one of EXPORTS, which the URL pattern guarantees."""
     versions = (
         ArticleVersion.objects.all()
         if request.user.is_staff
@@ -100,5 +100,5 @@ def export_references(request, slug, format, pk=None):
     render, content_type = EXPORTS[format]
     filename = f"{slug}-{pk}.{format}" if pk else f"{slug}.{format}"
     response = HttpResponse(render(references), content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Disposition"] = content_disposition_header(True, filename)
     return response

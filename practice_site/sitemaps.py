@@ -1,56 +1,40 @@
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
-from django.utils import translation
 
 
-class AlternatesSitemap(Sitemap):
-    """A sitemap whose entries list, as hreflang alternates, exactly the languages the page
-    exists in, with the main language's version as x-default: the same links as the page's
-    own <head> (templates/includes/alternates.html)."""
+class TranslatedSitemap(Sitemap):
+    """Each item once per language it exists in, with the others as hreflang alternates
+    (Django's i18n sitemap). Its x-default is the main language's own address, as in the
+    page's <head> (templates/includes/alternates.html), rather than Django's unprefixed one,
+    which only redirects."""
 
-    def translations(self, item):
-        """{language: path} of the page `item` in every language it exists in."""
-        raise NotImplementedError
+    i18n = True
+    alternates = True
+    x_default = True
 
     def get_urls(self, page=1, site=None, protocol=None):
         urls = super().get_urls(page=page, site=site, protocol=protocol)
         for url in urls:
-            base = url["location"].split("/", 3)[:3]  # scheme://domain
-            paths = self.translations(url["item"])
-            url["alternates"] = [
-                {"lang_code": code, "location": "/".join(base) + path}
-                for code, path in paths.items()
-            ]
-            if settings.LANGUAGE_CODE in paths:
-                url["alternates"].append(
-                    {
-                        "lang_code": "x-default",
-                        "location": "/".join(base) + paths[settings.LANGUAGE_CODE],
-                    }
-                )
+            by_language = {alternate["lang_code"]: alternate for alternate in url["alternates"]}
+            if "x-default" in by_language:
+                by_language["x-default"]["location"] = by_language[settings.LANGUAGE_CODE][
+                    "location"
+                ]
         return urls
 
 
-class SitePageSitemap(AlternatesSitemap):
+class SitePageSitemap(TranslatedSitemap):
     """The pages that exist in every language: home, article list, contact, legal pages."""
 
-    PAGES = [
-        "articles:home",
-        "articles:list",
-        "contact:enquiry",
-        "practice:legal-notice",
-        "practice:privacy",
-    ]
-
     def items(self):
-        return [(name, code) for name in self.PAGES for code, _name in settings.LANGUAGES]
+        return [
+            "articles:home",
+            "articles:list",
+            "contact:enquiry",
+            "practice:legal-notice",
+            "practice:privacy",
+        ]
 
-    def location(self, item):
-        name, code = item
-        with translation.override(code):
-            return reverse(name)
-
-    def translations(self, item):
-        name, _code = item
-        return {code: self.location((name, code)) for code, _name in settings.LANGUAGES}
+    def location(self, name):
+        return reverse(name)

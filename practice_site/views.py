@@ -36,5 +36,6 @@ def robots_txt(request):
 
 @require_safe
 def favicon(request):
-    """Browsers and crawlers ask for /favicon.ico whatever the page says: send them the icon."""
-    return redirect(static("favicon.svg"), permanent=True)
+    """Browsers and crawlers ask for /favicon.ico whatever the page says: send them the icon.
+    Not a permanent redirect: the icon's hashed name changes whenever the icon does."""
+    return redirect(static("favicon.svg"))

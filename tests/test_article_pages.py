@@ -209,3 +209,23 @@ def test_server_error_page_is_translated_and_styled(rf, language, message):
     assert response.status_code == 500
     assert f"<h1>{message}</h1>" in html
     assert 'rel="stylesheet"' in html
+
+
+@pytest.mark.parametrize(
+    ("path", "filename"),
+    [
+        ("references.bib", "alliance-therapeutique.bib"),
+        ("references.ris", "alliance-therapeutique.ris"),
+    ],
+)
+def test_reference_exports_download_under_the_articles_name(client, path, filename):
+    response = client.get(FRENCH_URL + path)
+    assert response["Content-Disposition"] == f'attachment; filename="{filename}"'
+
+
+def test_only_the_export_formats_have_an_address():
+    from django.urls import NoReverseMatch, reverse
+
+    assert reverse("articles:references-export", kwargs={"slug": "x", "format": "ris"})
+    with pytest.raises(NoReverseMatch):
+        reverse("articles:references-export", kwargs={"slug": "x", "format": "pdf"})

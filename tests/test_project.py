@@ -50,6 +50,12 @@ def test_robots_txt_and_favicon_are_served(client):
 
 
 @pytest.mark.django_db
+def test_the_favicon_redirect_is_temporary(client):
+    """Browsers keep a permanent redirect forever, but the icon's hashed name changes."""
+    assert client.get("/favicon.ico").status_code == 302
+
+
+@pytest.mark.django_db
 def test_pages_name_their_icons_and_the_icons_are_served(client):
     import re
 
