@@ -1,14 +1,9 @@
-import os
 from html.parser import HTMLParser
 
 import pytest
 from django.core.management import call_command
 
 from articles.models import Article, ArticleVersion, Reference
-
-# pytest-django's live_server runs in a thread beside Playwright's sync API, which Django
-# would otherwise refuse as "async unsafe".
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 FRENCH_SLUG = "alliance-therapeutique"
 ENGLISH_SLUG = "therapeutic-alliance"
@@ -27,10 +22,17 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, t
         database["TEST"]["NAME"] = str(tmp_path_factory.mktemp("db") / "test.sqlite3")
 
 
+def pytest_collection_modifyitems(items):
+    """The browser tests last: Playwright's event loop stays open until the session ends, and
+    Django refuses database access beside it (tests/browser/conftest.py lifts that for them
+    only)."""
+    items.sort(key=lambda item: "browser" in item.path.parts)
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """The cache is shared by design (rate-limit counters, practice details): start each test
-    with it empty."""
+    """The cache is shared by design (page cache, practice details): start each test with it
+    empty. It is the suite's own (tests/settings.py), never a running server's."""
     from django.core.cache import cache
 
     cache.clear()

@@ -14,6 +14,13 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def allow_the_database_beside_playwright(monkeypatch):
+    """Playwright's sync API runs an event loop in this thread, where Django refuses database
+    access as "async unsafe"; the live server's thread and these tests' fixtures need it."""
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not shutil.which(CHROMIUM):
