@@ -14,7 +14,7 @@ from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
-from articles.rendering import render_markdown
+from practice_site.rendering import render_markdown
 
 logger = logging.getLogger(__name__)
 

@@ -154,7 +154,7 @@ def test_article_page_never_parses_markdown(client, monkeypatch):
     def fail(*args, **kwargs):
         raise AssertionError("Markdown parsed during a page view")
 
-    monkeypatch.setattr("articles.rendering.markdown.markdown", fail)
+    monkeypatch.setattr("practice_site.rendering.markdown.markdown", fail)
     response = client.get(ENGLISH_URL)
     assert response.status_code == 200
     assert "<h2>Conclusion</h2>" in response.content.decode()
