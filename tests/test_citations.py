@@ -285,3 +285,14 @@ def test_the_page_says_how_to_cite_it(client, url, citation):
     section = html.split('id="cite-this-title"')[1]
     assert f"<cite>{citation}</cite>" in section
     assert f"http://testserver{url}" in section
+
+
+def test_the_reference_list_shows_the_year_suffixes_it_is_cited_by(make_version, client):
+    references = [
+        {"authors": "Wampold, B. E.", "year": 2015, "title": title, "journal": "J"}
+        for title in ["How important are the common factors", "The great psychotherapy debate"]
+    ]
+    version = make_version(references=references, en={"body": "Wampold (2015b)."})["en"]
+    html = client.get(version.get_absolute_url()).content.decode()
+    assert "Wampold, B. E. (2015a). The great psychotherapy debate." in html
+    assert "Wampold, B. E. (2015b). How important are the common factors." in html
