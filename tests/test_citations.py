@@ -296,3 +296,71 @@ def test_the_reference_list_shows_the_year_suffixes_it_is_cited_by(make_version,
     html = client.get(version.get_absolute_url()).content.decode()
     assert "Wampold, B. E. (2015a). The great psychotherapy debate." in html
     assert "Wampold, B. E. (2015b). How important are the common factors." in html
+
+
+def test_bibtex_keeps_every_letter_of_any_name_with_ascii_keys(make_version, client):
+    names = {
+        "Erdős, Ł.": 2020,
+        "Łukasiewicz, J.": 1930,
+        "Çelik, Ø., Šimić, Å., & Dvořák, Æ.": 2001,
+        "Straße, ı.": 1999,
+    }
+    make_version(
+        fr={"slug": "noms"},
+        references=[
+            {"authors": authors, "year": year, "title": "T", "journal": "J"}
+            for authors, year in names.items()
+        ],
+    )
+    entries = parse_bibtex(client.get("/fr/articles/noms/references.bib").content.decode())
+    assert [entry["ID"] for entry in entries] == [
+        "Erdos2020",
+        "Lukasiewicz1930",
+        "Celik2001",
+        "Strasse1999",
+    ]
+    assert [entry["author"] for entry in entries] == [
+        "Erdős, Ł.",
+        "Łukasiewicz, J.",
+        "Çelik, Ø. and Šimić, Å. and Dvořák, Æ.",
+        "Straße, ı.",
+    ]
+
+
+def test_references_that_would_share_a_bibtex_key_get_distinct_ones(make_version, client):
+    make_version(
+        fr={"slug": "cles"},
+        references=[
+            {"authors": "Erdős, P.", "year": 2020, "title": "One", "journal": "J"},
+            {"authors": "Erdos, A.", "year": 2020, "title": "Two", "journal": "J"},
+            {"authors": "Erdős, P.", "year": 2021, "title": "Three", "journal": "J"},
+        ],
+    )
+    entries = parse_bibtex(client.get("/fr/articles/cles/references.bib").content.decode())
+    assert [entry["ID"] for entry in entries] == ["Erdos2020a", "Erdos2020b", "Erdos2021"]
+
+
+def test_exports_read_suffixes_particles_and_group_authors_as_names(make_version, client):
+    make_version(
+        fr={"slug": "auteurs"},
+        references=[
+            {"authors": "Smith, J., Jr., & van der Berg, K.", "year": 2020, "title": "T",
+             "journal": "J"},
+            {"authors": "World Health Organization", "year": 2019, "title": "T", "journal": "J"},
+        ],
+    )  # fmt: skip
+    bib = client.get("/fr/articles/auteurs/references.bib").content.decode()
+    ris = client.get("/fr/articles/auteurs/references.ris").content.decode()
+    assert [entry["author"] for entry in parse_bibtex(bib)] == [
+        "Smith, Jr., J. and van der Berg, K.",
+        "World Health Organization",
+    ]
+    # In braces: BibTeX would otherwise read Organization as the surname.
+    assert "author = {{World Health Organization}}" in bib
+    assert [record["authors"] for record in rispy.loads(ris)] == [
+        ["Smith, J., Jr.", "van der Berg, K."],
+        ["World Health Organization"],
+    ]
+    # RIS records start with their TY line: no numbering before them, lines end with CR LF.
+    assert ris.startswith("TY  - JOUR\r\n")
+    assert "\r\n2." not in ris
