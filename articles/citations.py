@@ -51,7 +51,8 @@ JOIN = r"(?:,?\s+(?:&|and|et)\s+|,\s+)"
 ETAL = r"\s+et\s+(?:al|coll)\.?"
 AUTHORS = rf"(?<![\w-])(?P<authors>{SURNAME}(?:{JOIN}{SURNAME})*(?:,?{ETAL})?)"
 YEAR = r"(?P<year>\d{4})(?P<suffix>[a-z]?)(?!\w)"
-YEARS = r"(?P<years>\d{4}[a-z]?(?!\w)(?:\s*,\s*\d{4}[a-z]?(?!\w))*)"
+# More years of the same authors: "2012, 2018", each closing the item ("2000 patients" does not).
+YEARS = r"(?P<years>\d{4}[a-z]?(?!\w)(?:\s*,\s*\d{4}[a-z]?(?=\s*(?:[,;)]|$)))*)"
 
 NARRATIVE = re.compile(rf"{AUTHORS}(?:['’]s)?\s*\(\s*{YEARS}(?=\s*[,;)])")
 PARENTHESIS = re.compile(r"\(([^()]*)\)")
