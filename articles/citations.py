@@ -1,111 +1,257 @@
-"""In-text author–year citations, linked to the reference list when an article is saved.
+"""In-text author–year citations (APA 7), linked to the reference list when an article is saved.
 
-"Bordin (1979)", "Horvath et al. (2011)", "(Martin, Garske & Davis, 2000; Flückiger et al.,
-2018)" and their French forms ("Horvath et coll.", "Ackerman et Hilsenroth, 2003") become links to
-the matching entry of the article's reference list; the first citation of each reference gets
-an id the reference list links back to. A citation that matches no reference stays text and is
-reported, so the author can fix it.
+What is a citation. The linker reads the text nodes of the sanitised HTML (never inside `code`,
+`pre` or an existing link) and sees two shapes:
+- narrative: surnames, then the year in parentheses: "Bordin (1979)", "Bordin (1979, p. 12)",
+  "Horvath et al. (2011a)", "Flückiger et al. (2012, 2018)";
+- parenthetical: in a parenthesis, surnames and a year, with a comma ("Bordin, 1979") or, first
+  in the parenthesis or after a ";" and words such as "see also", "voir aussi", "e.g.,", "cf.",
+  without one ("Bordin 1979"); several works separated by ";"; a page after the year
+  ("Bordin, 1979, pp. 253–255").
+Surnames start with a capital, maybe after a particle ("Del Re", "van der Berg"); two are joined
+by "&", "and" or "et", more by commas; "et al." or "et coll." stands for the others. Any space
+may be a no-break one. Only the authors and the year become the link ("Bordin, 1979", "Bordin
+(1979)"; a second year of the same authors alone).
+
+What it matches. Whole surnames, whatever their case or apostrophe (Martinez is not Martin), all
+of them and in order, except that "et al." is the first surname(s) of a work with three or more
+authors (APA 7, 8.17); the year; and the year suffix, which only a work with a sibling of the
+same authors and year has ("2011a" is the first of them by title, see articles.authors). A
+citation that fits no reference, or more than one, stays text and is reported, in the order of
+the text. A sentence may start before a narrative citation ("Ainsi, Bordin (1979)", "la théorie
+de Bordin (1979)"): when the whole fits nothing, a first word set off by a comma or a lower-case
+particle is tried without.
+
+What is not a citation, so never reported: a year with no capitalised word before it ("En
+1979", "(2011)", "(p. 12)"), and, without a comma in a parenthesis, a word that dates rather than
+names ("(En 1979)", "(March 2020)"). A false report costs the author a look; a citation missed
+silently would be linked to nothing without a warning, so in doubt a citation is reported.
+Limits: a citation cut by inline markup ("*Horvath et al.* (2011)") is not seen, and a
+citation in a link is neither linked nor reported.
 """
 
 import re
 from dataclasses import dataclass, field
+from html import escape
 
-SPACE = "[ \u00a0]"  # French typography may have put a no-break space
-NAME = r"[A-ZÀ-ÖØ-Þ][\w’'\-]+"
-# A surname may start with a particle ("Del Re", "Van der Berg"); any other capitalised word
-# before it ("Edward Bordin", "As Horvath") is not part of the citation.
-PARTICLE = rf"(?:(?:Del|De|Des|Di|Da|Du|Van|Von|Le|La|Mac|Mc)(?:{SPACE}der|{SPACE}den)?{SPACE})"
-SURNAME = rf"{PARTICLE}?{NAME}"
-JOIN = rf"(?:,?{SPACE}(?:&amp;|&|and|et){SPACE}|,{SPACE})"
-ETAL = rf"{SPACE}(?:et{SPACE}al\.|et{SPACE}coll\.)"
-AUTHORS = rf"{SURNAME}(?:{ETAL}|(?:{JOIN}{SURNAME})*)"
-YEAR = r"\d{4}[a-z]?"
-NARRATIVE = re.compile(rf"(?P<authors>{AUTHORS}){SPACE}\((?P<year>{YEAR})\)")
-ONE_PARENTHETICAL = rf"{AUTHORS},{SPACE}{YEAR}"
-# "(see also Bordin, 1979)", "(voir aussi Bordin, 1979)", "(e.g., Bordin, 1979)".
-LEAD = rf"(?P<lead>(?:(?:see|also|e\.g\.,?|cf\.|voir|aussi|par{SPACE}exemple,?){SPACE})*)"
-PARENTHETICAL = re.compile(
-    rf"\({LEAD}(?P<inner>{ONE_PARENTHETICAL}(?:{SPACE}?;{SPACE}?{ONE_PARENTHETICAL})*)\)"
+from practice_site.rendering import PREFORMATTED, rewrite_text
+
+from .authors import parse_authors, same_surname, year_suffixes
+
+# Every capital letter of the Latin, Greek and Cyrillic alphabets ("Ł", "Ø", "Ç"…).
+UPPER = "[{}]".format("".join(c for c in map(chr, range(0x2000)) if c.isupper()))
+PARTICLE = (
+    r"(?:(?:[Dd](?:e|el|ella|es|i|a|u|os)|[Vv][ao]n|[Ll][ae]|[Tt]e[nr])\s+"
+    r"(?:(?:[Dd]e[rn]?|[Ll]a|[Ll]os)\s+)?)"
 )
-SEGMENT = re.compile(rf"(?P<authors>{AUTHORS}),{SPACE}(?P<year>{YEAR})")
-TAG = re.compile(r"(<[^>]*>)")
+# "O’Brien", "Jean-Pierre", but not the possessive of "Bordin’s (1979)".
+NAME = rf"{UPPER}\w*(?:-\w+|['’](?!s\b)\w+)*"
+SURNAME = rf"{PARTICLE}?{NAME}"
+JOIN = r"(?:,?\s+(?:&|and|et)\s+|,\s+)"
+ETAL = r"\s+et\s+(?:al|coll)\.?"
+AUTHORS = rf"(?<![\w-])(?P<authors>{SURNAME}(?:{JOIN}{SURNAME})*(?:,?{ETAL})?)"
+YEAR = r"(?P<year>\d{4})(?P<suffix>[a-z]?)(?!\w)"
+# More years of the same authors: "2012, 2018", each closing the item ("2000 patients" does not).
+YEARS = r"(?P<years>\d{4}[a-z]?(?!\w)(?:\s*,\s*\d{4}[a-z]?(?=\s*(?:[,;)]|$)))*)"
+
+NARRATIVE = re.compile(rf"{AUTHORS}(?:['’]s)?\s*\(\s*{YEARS}(?=\s*[,;)])")
+PARENTHESIS = re.compile(r"\(([^()]*)\)")
+ITEM = re.compile(rf"{AUTHORS}(?:(?P<comma>\s*,)\s*|\s+){YEARS}")
+# Words before the works cited in a parenthesis, and capitalised words that date, not name.
+LEAD = re.compile(
+    r"(?:\s*(?:(?:see|also|voir|aussi|for example|par exemple|notamment|and|et|or|ou)\b"
+    r"|cf\.|e\.g\.|i\.e\.),?)*\s*",
+    re.IGNORECASE,
+)
+NOT_NAMES = {
+    "en", "in", "depuis", "since", "dès", "avant", "après", "before", "after", "from", "until",
+    "vers", "circa", "around", "fin", "début", "mid", "early", "late", "spring", "summer",
+    "autumn", "fall", "winter", "printemps", "été", "automne", "hiver",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+}  # fmt: skip
+YEAR_IN_LIST = re.compile(YEAR)
+ETAL_AT_END = re.compile(rf",?{ETAL}$")
+JOINS = re.compile(JOIN)
+LEADING_PARTICLE = re.compile(rf"(?:[a-z]\w*\s+)+(?={NAME})")
+# Links and code are left as they are; so is the text of a citation someone already linked.
+SKIPPED = PREFORMATTED | {"a"}
 
 
-def surnames(authors):
-    """The surnames in an APA author list: "Martin, D. J., Garske, J. P., & Davis, M. K."
-    gives ["Martin", "Garske", "Davis"] (initials end with a full stop, surnames do not)."""
-    parts = [part.strip().removeprefix("& ").strip() for part in authors.split(",")]
-    return [part for part in parts if part and not part.endswith(".")]
+@dataclass(frozen=True)
+class Cited:
+    """One author–year citation of the text: where its link would go and what it cites."""
+
+    start: int
+    end: int
+    authors: str
+    year: int
+    suffix: str
+    narrative: bool
+    with_authors: bool  # False for a second year of the same authors: its link is the year
+
+    def report(self, authors=None):
+        authors = " ".join((authors or self.authors).split())
+        year = f"{self.year}{self.suffix}"
+        return f"{authors} ({year})" if self.narrative else f"{authors}, {year}"
+
+
+def find_citations(text):
+    """The citations of a text node, in order, none overlapping another."""
+    found = [*narrative_citations(text), *parenthetical_citations(text)]
+    found.sort(key=lambda cited: (cited.start, -cited.end))
+    kept = []
+    for cited in found:
+        if not kept or cited.start >= kept[-1].end:
+            kept.append(cited)
+    return kept
+
+
+def narrative_citations(text):
+    for match in NARRATIVE.finditer(text):
+        yield from each_year(match, text, narrative=True)
+
+
+def parenthetical_citations(text):
+    for parenthesis in PARENTHESIS.finditer(text):
+        offset = parenthesis.start(1)
+        for segment in re.finditer(r"[^;]+", parenthesis[1]):
+            for match in ITEM.finditer(segment[0]):
+                if not match["comma"]:
+                    before = segment[0][: match.start()]
+                    first = re.match(r"\w+", match["authors"])[0]
+                    if not LEAD.fullmatch(before) or first.casefold() in NOT_NAMES:
+                        continue
+                yield from each_year(match, text, narrative=False, offset=offset + segment.start())
+
+
+def each_year(match, text, narrative, offset=0):
+    """A citation per year of `match`: the first links its authors too, the others only their
+    year ("Flückiger et al., 2012, 2018")."""
+    start = offset + match.start("authors")
+    for number, year in enumerate(YEAR_IN_LIST.finditer(match["years"])):
+        year_start = offset + match.start("years") + year.start()
+        end = year_start + len(year[0])
+        # "Rogers (1957)": the link closes the parenthesis it opened.
+        if narrative and number == 0 and text[end : end + 1] == ")":
+            end += 1
+        yield Cited(
+            start=start if number == 0 else year_start,
+            end=end,
+            authors=match["authors"],
+            year=int(year["year"]),
+            suffix=year["suffix"],
+            narrative=narrative,
+            with_authors=number == 0,
+        )
+
+
+def cited_surnames(authors):
+    """("Horvath", …), and whether "et al." stands for more, from a citation's authors."""
+    et_al = ETAL_AT_END.search(authors)
+    if et_al:
+        authors = authors[: et_al.start()]
+    return [name for name in JOINS.split(authors) if name], bool(et_al)
+
+
+def shorter_readings(authors):
+    """Offsets into `authors` where the citation may start instead, when the whole cites
+    nothing: after a first word set off by a comma ("Ainsi, Bordin") and after lower-case
+    words before a capital ("de Bordin", "la théorie de Bordin")."""
+    first_join = JOINS.search(authors)
+    if first_join and first_join[0].strip() == ",":
+        yield first_join.end()
+    particle = LEADING_PARTICLE.match(authors)
+    if particle:
+        yield particle.end()
+
+
+@dataclass
+class Work:
+    """A reference as the linker needs it: surnames parsed, year suffix worked out."""
+
+    pk: int
+    surnames: list
+    year: int
+    suffix: str
+
+    def is_cited_by(self, surnames, et_al, year, suffix):
+        if (year, suffix) != (self.year, self.suffix):
+            return False
+        if et_al:
+            # APA 7: "et al." from three authors on, after as many surnames as tell works apart.
+            return len(self.surnames) >= 3 and self.starts_with(surnames, len(self.surnames) - 1)
+        return len(surnames) == len(self.surnames) and self.starts_with(surnames, len(surnames))
+
+    def starts_with(self, surnames, at_most):
+        return len(surnames) <= at_most and all(
+            same_surname(cited, own) for cited, own in zip(surnames, self.surnames, strict=False)
+        )
 
 
 @dataclass
 class CitationLinker:
-    """Links the citations of one body against `references` (id, authors, year)."""
+    """Links the citations of one body to `references` (with pk, authors, year, title)."""
 
     references: list
     cited: list = field(default_factory=list)  # reference ids, in order of first citation
     unmatched: list = field(default_factory=list)
 
-    def reference_for(self, authors, year):
-        """The reference whose first author and year match; with several (same first author,
-        same year), the one whose other surnames appear too."""
-        candidates = [
-            reference
-            for reference in self.references
-            if str(reference.year) == year[:4]
-            and surnames(reference.authors)
-            and surnames(reference.authors)[0] in authors
+    def __post_init__(self):
+        references = list(self.references)
+        self.works = [
+            Work(
+                reference.pk,
+                [author.surname for author in parse_authors(reference.authors)],
+                reference.year,
+                suffix,
+            )
+            for reference, suffix in zip(references, year_suffixes(references), strict=True)
         ]
-        candidates.sort(key=lambda r: -sum(name in authors for name in surnames(r.authors)))
-        return candidates[0] if candidates else None
 
-    def link(self, text, authors, year):
-        reference = self.reference_for(authors, year)
-        if reference is None:
-            self.unmatched.append(text)
-            return text
-        first = reference.pk not in self.cited
-        if first:
-            self.cited.append(reference.pk)
-        anchor = f' id="cite-{reference.pk}"' if first else ""
-        return f'<a href="#ref-{reference.pk}" class="citation"{anchor}>{text}</a>'
+    def work_for(self, authors, year, suffix):
+        """The one work these authors, year and suffix cite, or None."""
+        surnames, et_al = cited_surnames(authors)
+        works = [work for work in self.works if work.is_cited_by(surnames, et_al, year, suffix)]
+        return works[0] if len(works) == 1 else None
 
-    def narrative(self, match):
-        return self.link(match.group(0), match["authors"], match["year"])
+    def resolve(self, cited):
+        """(offset of the link into the citation, the work cited) or (0, None)."""
+        readings = shorter_readings(cited.authors) if cited.with_authors else ()
+        for offset in (0, *readings):
+            work = self.work_for(cited.authors[offset:], cited.year, cited.suffix)
+            if work is not None:
+                return offset, work
+        return 0, None
 
-    def parenthetical(self, match):
-        inner = SEGMENT.sub(
-            lambda segment: self.link(segment.group(0), segment["authors"], segment["year"]),
-            match["inner"],
-        )
-        return f"({match['lead']}{inner})"
-
-    def text(self, text):
-        text = PARENTHETICAL.sub(self.parenthetical, text)
-        # Narrative citations, outside the links just made.
-        parts = re.split(r"(<a [^>]*>.*?</a>)", text)
-        return "".join(
-            part if part.startswith("<a ") else NARRATIVE.sub(self.narrative, part)
-            for part in parts
-        )
-
-    def html(self, html):
-        """`html` with its citations linked, leaving tags and existing links alone."""
-        output, in_link = [], 0
-        for part in TAG.split(html):
-            if TAG.fullmatch(part):
-                if re.match(r"<a[\s>]", part):
-                    in_link += 1
-                elif part.startswith("</a"):
-                    in_link = max(0, in_link - 1)
-                output.append(part)
-            else:
-                output.append(part if in_link else self.text(part))
+    def link(self, text):
+        """The text node `text` as HTML, its citations linked."""
+        output, position = [], 0
+        for cited in find_citations(text):
+            offset, work = self.resolve(cited)
+            if work is None:
+                if cited.report() not in self.unmatched:
+                    self.unmatched.append(cited.report())
+                continue
+            start = cited.start + offset
+            first = work.pk not in self.cited
+            if first:
+                self.cited.append(work.pk)
+            anchor = f' id="cite-{work.pk}"' if first else ""
+            output += [
+                escape(text[position:start], quote=False),
+                f'<a href="#ref-{work.pk}" class="citation"{anchor}>',
+                escape(text[start : cited.end], quote=False),
+                "</a>",
+            ]
+            position = cited.end
+        output.append(escape(text[position:], quote=False))
         return "".join(output)
 
 
 def link_citations(html, references):
     """Return (html with linked citations, ids of the cited references, unmatched citations)."""
-    linker = CitationLinker(list(references))
-    linked = linker.html(html)
+    linker = CitationLinker(references)
+    linked = rewrite_text(html, linker.link, skip=SKIPPED)
     return linked, linker.cited, linker.unmatched

@@ -2,60 +2,72 @@
 
 import re
 import unicodedata
+from collections import Counter
 
-# Combining accents and the LaTeX commands that write them: "ü" is {\"u}, "é" is {\'e}.
+import rispy
+from anyascii import anyascii
+
+from .authors import letters
+
+# Combining accents and the LaTeX commands that write them: "ü" is {\"u}, "ç" is {\c{c}}.
+# A command named by a symbol takes its letter as is, one named by a letter needs braces.
 LATEX_ACCENTS = {
-    "\u0300": "`", "\u0301": "'", "\u0302": "^", "\u0303": "~", "\u0308": '"',
-    "\u0327": "c", "\u030c": "v", "\u0304": "=", "\u0306": "u", "\u030a": "r",
+    "\u0300": "`", "\u0301": "'", "\u0302": "^", "\u0303": "~", "\u0308": '"', "\u0304": "=",
+    "\u0307": ".", "\u0327": "c", "\u030c": "v", "\u0306": "u", "\u030a": "r", "\u030b": "H",
+    "\u0328": "k",
 }  # fmt: skip
 LATEX_SPECIALS = {
     "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
     "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
     "–": "--", "—": "---", "’": "'", "“": "``", "”": "''", "œ": r"{\oe}", "Œ": r"{\OE}",
-    "æ": r"{\ae}", "ß": r"{\ss}", "ø": r"{\o}",
+    "æ": r"{\ae}", "Æ": r"{\AE}", "ß": r"{\ss}", "ø": r"{\o}", "Ø": r"{\O}", "ł": r"{\l}",
+    "Ł": r"{\L}", "å": r"{\aa}", "Å": r"{\AA}", "ı": r"{\i}",
 }  # fmt: skip
 
 
 def latex(text):
-    """`text` with LaTeX's special characters escaped and accents as LaTeX commands, so any
-    BibTeX program reads it, whatever its encoding."""
+    """`text` with LaTeX's special characters escaped and the letters LaTeX has a command for
+    written with it, so any BibTeX program reads it; any other letter stays as it is, in UTF-8
+    (the file's encoding), rather than being lost."""
     output = []
-    for character in text:
+    for character in unicodedata.normalize("NFC", text):
         if character in LATEX_SPECIALS:
             output.append(LATEX_SPECIALS[character])
             continue
-        decomposed = unicodedata.normalize("NFD", character)
-        base, accents = decomposed[0], decomposed[1:]
-        if accents and all(accent in LATEX_ACCENTS for accent in accents) and base.isascii():
+        base, *accents = unicodedata.normalize("NFD", character)
+        if accents and base.isascii() and all(accent in LATEX_ACCENTS for accent in accents):
             for accent in accents:
-                base = f"{{\\{LATEX_ACCENTS[accent]}{base}}}"
+                command = LATEX_ACCENTS[accent]
+                letter = f"{{{base}}}" if command.isalpha() else base
+                base = f"{{\\{command}{letter}}}"
             output.append(base)
         else:
             output.append(character)
     return "".join(output)
 
 
-def author_list(authors):
-    """APA "Martin, D. J., Garske, J. P., & Davis, M. K." as
-    ["Martin, D. J.", "Garske, J. P.", "Davis, M. K."]."""
-    parts = [part.strip().removeprefix("& ").strip() for part in authors.split(",")]
-    names, current = [], []
-    for part in parts:
-        if not part:
-            continue
-        current.append(part)
-        if part.endswith("."):  # initials close a name
-            names.append(", ".join(current))
-            current = []
-    if current:
-        names.append(", ".join(current))
-    return names
+def bibtex_name(author):
+    """The author in LaTeX; a group author ("World Health Organization") in braces, or BibTeX
+    would take its last word for a surname."""
+    return latex(author.bibtex) if author.initials else f"{{{latex(author.surname)}}}"
 
 
-def citation_key(reference):
-    first = author_list(reference.authors)[0].split(",")[0] if reference.authors else "ref"
-    ascii_name = unicodedata.normalize("NFKD", first).encode("ascii", "ignore").decode()
-    return re.sub(r"[^A-Za-z]", "", ascii_name) + str(reference.year)
+def citation_keys(references):
+    """One key a reference, in ASCII as BibTeX wants it: the first surname and the year
+    ("Erdos2020", "Lukasiewicz1930"); keys that would be the same get "a", "b"… in order.
+    anyascii transliterates any script (Ł, ß, Ø, Cyrillic…), where stripping accents loses
+    the letters that have none."""
+    bases = []
+    for reference in references:
+        surnames = reference.surnames
+        name = re.sub(r"[^A-Za-z]", "", anyascii(surnames[0])) if surnames else ""
+        bases.append(f"{name or 'ref'}{reference.year}")
+    counts, seen = Counter(bases), Counter()
+    keys = []
+    for base in bases:
+        keys.append(f"{base}{letters(seen[base])}" if counts[base] > 1 else base)
+        seen[base] += 1
+    return keys
 
 
 def page_range(pages):
@@ -65,47 +77,55 @@ def page_range(pages):
 
 
 def to_bibtex(references):
+    references = list(references)
     entries = []
-    for reference in references:
+    for reference, key in zip(references, citation_keys(references), strict=True):
         fields = {
-            "author": " and ".join(author_list(reference.authors)),
-            "title": reference.title,
-            "journal": reference.journal,
+            "author": " and ".join(bibtex_name(author) for author in reference.author_list),
+            # Titles keep their capitals: BibTeX styles would otherwise lower-case them.
+            "title": f"{{{latex(reference.title)}}}",
+            "journal": latex(reference.journal),
             "year": str(reference.year),
-            "volume": reference.volume,
-            "number": reference.issue,
-            "pages": reference.pages,
+            "volume": latex(reference.volume),
+            "number": latex(reference.issue),
+            "pages": latex(reference.pages),
             "doi": reference.doi,
             "url": reference.link,
         }
-        # Titles keep their capitals: BibTeX styles would otherwise lower-case them.
         body = ",\n".join(
-            f"  {name} = {{{{{latex(value)}}}}}" if name == "title" else
-            f"  {name} = {{{value if name in ('doi', 'url') else latex(value)}}}"
-            for name, value in fields.items()
-            if value
-        )  # fmt: skip
-        entries.append(f"@article{{{citation_key(reference)},\n{body}\n}}\n")
+            f"  {name} = {{{value}}}" for name, value in fields.items() if value.strip("{}")
+        )
+        entries.append(f"@article{{{key},\n{body}\n}}\n")
     return "\n".join(entries)
+
+
+class RisWriter(rispy.RisWriter):
+    """rispy's writer as the RIS format has it: lines end with CR LF, and no "1.", "2."…
+    before each record (a reader such as Zotero would take it for the end of the last line
+    of the record before)."""
+
+    NEWLINE = "\r\n"
+
+    def set_header(self, count):
+        return ""
 
 
 def to_ris(references):
     records = []
     for reference in references:
         start, end = page_range(reference.pages)
-        lines = [("TY", "JOUR")]
-        lines += [("AU", name) for name in author_list(reference.authors)]
-        lines += [
-            ("PY", str(reference.year)),
-            ("TI", reference.title),
-            ("JO", reference.journal),
-            ("VL", reference.volume),
-            ("IS", reference.issue),
-            ("SP", start),
-            ("EP", end),
-            ("DO", reference.doi),
-            ("UR", reference.link),
-        ]
-        record = "".join(f"{tag}  - {value}\r\n" for tag, value in lines if value)
-        records.append(record + "ER  - \r\n")
-    return "\r\n".join(records)
+        record = {
+            "type_of_reference": "JOUR",
+            "authors": [str(author) for author in reference.author_list],
+            "year": str(reference.year),
+            "title": reference.title,
+            "journal_name": reference.journal,
+            "volume": reference.volume,
+            "number": reference.issue,
+            "start_page": start,
+            "end_page": end,
+            "doi": reference.doi,
+            "urls": [reference.link] if reference.link else [],
+        }
+        records.append({name: value for name, value in record.items() if value})
+    return rispy.dumps(records, implementation=RisWriter)

@@ -3,8 +3,10 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from .authors import parse_authors, year_suffixes
 from .rendering import render_body
 
 # A DOI is "10.", a registrant code, "/" and a suffix (https://www.doi.org/doi-handbook/).
@@ -252,6 +254,35 @@ class Reference(models.Model):
     def link(self):
         """Where the reader finds the work: its DOI resolver address, or its URL."""
         return f"https://doi.org/{self.doi}" if self.doi else self.url
+
+    @property
+    def author_list(self):
+        """The authors, read from `authors` (see articles.authors)."""
+        return parse_authors(self.authors)
+
+    @property
+    def surnames(self):
+        return [author.surname for author in self.author_list]
+
+    @cached_property
+    def year_suffix(self):
+        """APA's "a", "b"… telling this work from others of the same authors and year in the
+        reference list, or "". Reads the other references, unless `label_years` set it."""
+        siblings = list(self.article.references.exclude(pk=self.pk)) if self.article_id else []
+        return year_suffixes([self, *siblings])[0]
+
+    @property
+    def year_label(self):
+        """The year as cited and listed: "2011", or "2011a" beside a "2011b"."""
+        return f"{self.year}{self.year_suffix}"
+
+    @staticmethod
+    def label_years(references):
+        """`references`, one article's, as a list with their year suffixes set in one go."""
+        references = list(references)
+        for reference, suffix in zip(references, year_suffixes(references), strict=True):
+            reference.year_suffix = suffix
+        return references
 
     def structured_data(self):
         """schema.org ScholarlyArticle of this reference."""

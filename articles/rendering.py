@@ -1,9 +1,12 @@
-"""An article body as stored: rendered once when the article is saved, never on a page view."""
+"""What rendering an article adds to the shared Markdown rendering: linked citations and the
+reading time. Done once when an article is saved, never on a page view."""
 
 import math
 import re
 
 from practice_site.rendering import render_markdown
+
+from .citations import link_citations
 
 # Adult readers read running text at about 200-250 words a minute; take the slower figure.
 WORDS_PER_MINUTE = 200
@@ -12,8 +15,6 @@ WORDS_PER_MINUTE = 200
 def render_body(text, language, references):
     """An article body as stored: (HTML with its citations linked to `references`, ids of the
     cited references, citations that match no reference, reading minutes)."""
-    from .citations import link_citations
-
     html, cited, unmatched = link_citations(render_markdown(text, language), references)
     return html, cited, unmatched, reading_minutes(html)
 

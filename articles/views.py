@@ -8,7 +8,7 @@ from practice_site.languages import language_links
 from practice_site.practice.models import PracticeDetails
 
 from .exports import to_bibtex, to_ris
-from .models import ArticleVersion
+from .models import ArticleVersion, Reference
 
 LATEST_ON_HOME = 3
 
@@ -52,7 +52,7 @@ class ArticleDetailView(DetailView):
         urls = {v.language: v.get_absolute_url() for v in self.published_versions}
         if not self.object.is_published:
             urls[self.object.language] = self.object.get_absolute_url()
-        references = list(self.object.article.references.all())
+        references = Reference.label_years(self.object.article.references.all())
         practice = PracticeDetails.load()
         site_name = practice.site_name
         canonical_url = self.request.build_absolute_uri(self.object.get_absolute_url())

@@ -1,6 +1,14 @@
-"""Markdown to safe HTML, done once when a text is saved, never on a page view."""
+"""Markdown to safe HTML, for the articles and the legal pages: done once when a text is saved,
+never on a page view.
+
+Changes made after sanitising (French spacing here, citation links in the articles) walk the
+parsed HTML and rewrite its text nodes only, so tags and attributes are never touched and the
+contents of `code` and `pre` stay as written.
+"""
 
 import re
+from html import escape
+from html.parser import HTMLParser
 
 import markdown
 import nh3
@@ -17,10 +25,13 @@ ALLOWED_ATTRIBUTES = {
     "ol": {"start"},
     "th": {"scope"},
 }
+VOID_TAGS = {"br", "hr", "img"}
+# Code is quoted as it is: no typography, no links.
+PREFORMATTED = frozenset({"code", "pre"})
+
 # French typography keeps « and » with their words and : ; ! ? with the word before them, so a
 # line never starts with the punctuation: the space there must not break.
 FRENCH_SPACES = [(re.compile(r" ([:;!?»])"), "\u00a0\\1"), (re.compile(r"« "), "«\u00a0")]
-TAG = re.compile(r"(<[^>]*>)")
 
 
 def render_markdown(text, language=None):
@@ -33,9 +44,7 @@ def render_markdown(text, language=None):
         url_schemes={"http", "https", "mailto", "tel"},
     )
     if language == "fr":
-        html = "".join(
-            part if TAG.fullmatch(part) else french_spaces(part) for part in TAG.split(html)
-        )
+        html = rewrite_text(html, lambda text: escape(french_spaces(text), quote=False))
     return html
 
 
@@ -43,3 +52,57 @@ def french_spaces(text):
     for pattern, replacement in FRENCH_SPACES:
         text = pattern.sub(replacement, text)
     return text
+
+
+def rewrite_text(html, rewrite, skip=PREFORMATTED):
+    """`html` with each text node replaced by `rewrite(text)`, except inside the elements named
+    in `skip`. `rewrite` is given the text unescaped and returns HTML.
+
+    Meant for the sanitised output above, where every element is closed: what it writes back
+    is trusted, as is whatever `rewrite` returns.
+    """
+    rewriter = _TextRewriter(rewrite, skip)
+    rewriter.feed(html)
+    rewriter.close()
+    return "".join(rewriter.output)
+
+
+class _TextRewriter(HTMLParser):
+    def __init__(self, rewrite, skip):
+        super().__init__(convert_charrefs=True)
+        self.rewrite = rewrite
+        self.skip = skip
+        self.open = []  # the elements the current text is in, outermost first
+        self.text = []  # the current text node (the parser may hand it over in pieces)
+        self.output = []
+
+    def flush(self):
+        if not self.text:
+            return
+        text = "".join(self.text)
+        self.text = []
+        skipped = not self.skip.isdisjoint(self.open)
+        self.output.append(escape(text, quote=False) if skipped else self.rewrite(text))
+
+    def handle_starttag(self, tag, attrs):
+        self.flush()
+        self.output.append(self.get_starttag_text())
+        if tag not in VOID_TAGS:
+            self.open.append(tag)
+
+    def handle_startendtag(self, tag, attrs):
+        self.flush()
+        self.output.append(self.get_starttag_text())
+
+    def handle_endtag(self, tag):
+        self.flush()
+        self.output.append(f"</{tag}>")
+        if tag in self.open:
+            del self.open[len(self.open) - 1 - self.open[::-1].index(tag) :]
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+    def close(self):
+        super().close()
+        self.flush()

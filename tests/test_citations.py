@@ -47,7 +47,9 @@ def test_a_citation_matching_no_reference_stays_text_and_is_reported(make_versio
         "fr"
     ]
     assert 'class="citation"' not in version.body_html
-    assert version.unmatched_citations == ["Smith et al., 2020", "Rogers (1957)"]
+    # In the order of the text, where the author looks for them (they were once listed
+    # parenthetical citations first, an accident of the order the linker ran in).
+    assert version.unmatched_citations == ["Rogers (1957)", "Smith et al., 2020"]
 
 
 def test_adding_the_missing_reference_links_the_citation(make_version):
@@ -75,6 +77,126 @@ def test_the_admin_warns_about_unmatched_citations_on_save(admin_client, allianc
     assert "Rogers (1957)" in html
     assert "ne correspondent à aucune référence" in html
     assert ArticleVersion.objects.get(pk=alliance.pk).unmatched_citations == ["Rogers (1957)"]
+
+
+WORKS = {
+    "bordin": ("Bordin, E. S.", 1979, "The generalizability of the psychoanalytic concept"),
+    "martin": ("Martin, D. J., Garske, J. P., & Davis, M. K.", 2000, "Relation of alliance"),
+    "horvath4": (
+        "Horvath, A. O., Del Re, A. C., Flückiger, C., & Symonds, D.",
+        2011,
+        "Alliance in individual psychotherapy",
+    ),
+    "horvath2": ("Horvath, A. O., & Symonds, D.", 2011, "Relation between working alliance"),
+    # Same author, same year: APA orders them by title, leaving out "The": 2015a, 2015b.
+    "wampold_how": ("Wampold, B. E.", 2015, "How important are the common factors"),
+    "wampold_debate": ("Wampold, B. E.", 2015, "The great psychotherapy debate"),
+    "smith": ("Smith, J., Jr., & Doe, A.", 2020, "A study by a junior"),
+    "delre": ("Del Re, A. C., Flückiger, C., Horvath, A. O., & Wampold, B. E.", 2012, "Therapist"),
+    "vanderberg": ("van der Berg, K.", 2010, "Particles"),
+    "fluckiger2012": ("Flückiger, C., Del Re, A. C., & Wampold, B. E.", 2012, "How central"),
+    "fluckiger2018": (
+        "Flückiger, C., Del Re, A. C., Wampold, B. E., & Horvath, A. O.",
+        2018,
+        "Alliance",
+    ),
+    "erdos": ("Erdős, Ł.", 2020, "Unicode names"),
+}
+REPORTED = "reported"
+NOTHING = "neither linked nor reported"
+NBSP = "\u00a0"
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "link_text", "expected"),
+    [
+        ("en", "Bordin (1979) says so.", "Bordin (1979)", "bordin"),
+        ("en", "It is so (Bordin, 1979).", "Bordin, 1979", "bordin"),
+        ("en", "It is so (Bordin, 1979, p. 253).", "Bordin, 1979", "bordin"),
+        ("en", "It is so (Bordin, 1979, pp. 253–255).", "Bordin, 1979", "bordin"),
+        ("en", "Bordin (1979, p. 12) says so.", "Bordin (1979", "bordin"),
+        ("en", "It is so (Bordin 1979).", "Bordin 1979", "bordin"),
+        ("fr", f"C’est ainsi (Bordin,{NBSP}1979, p.{NBSP}12).", f"Bordin,{NBSP}1979", "bordin"),
+        ("en", "Bordin’s (1979) model.", "Bordin’s (1979)", "bordin"),
+        # Whole surnames: Martinez is not Martin.
+        ("en", "Martinez (2000) says so.", "Martinez (2000)", REPORTED),
+        ("en", "Martin, Garske, & Davis (2000) say so.", "Martin, Garske, &amp; Davis (2000)",
+         "martin"),
+        ("en", "Martin et al. (2000) say so.", "Martin et al. (2000)", "martin"),
+        ("en", "So (Martin et al., 2000; see also Bordin, 1979).", "Bordin, 1979", "bordin"),
+        ("en", "So (Martin et al., 2000; see also Bordin, 1979).", "Martin et al., 2000", "martin"),
+        # "et al." only stands for three authors or more: never the two-author Horvath paper.
+        ("en", "Horvath et al. (2011) say so.", "Horvath et al. (2011)", "horvath4"),
+        ("fr", "(Horvath et coll., 2011).", "Horvath et coll., 2011", "horvath4"),
+        ("en", "Horvath & Symonds (2011) say so.", "Horvath &amp; Symonds (2011)", "horvath2"),
+        ("en", "Horvath and Symonds (2011) say so.", "Horvath and Symonds (2011)", "horvath2"),
+        ("fr", "Selon Horvath et Symonds (2011).", "Horvath et Symonds (2011)", "horvath2"),
+        ("en", "So (Horvath, Del Re, Flückiger, & Symonds, 2011).",
+         "Horvath, Del Re, Flückiger, &amp; Symonds, 2011", "horvath4"),
+        ("en", "Horvath (2011) says so.", "Horvath (2011)", REPORTED),
+        # Year suffixes: each names one work; without one, which work is meant is unknown.
+        ("en", "Wampold (2015a) says so.", "Wampold (2015a)", "wampold_debate"),
+        ("en", "So (Wampold, 2015b).", "Wampold, 2015b", "wampold_how"),
+        ("en", "Wampold (2015) says so.", "Wampold (2015)", REPORTED),
+        ("en", "Bordin (1979a) says so.", "Bordin (1979a)", REPORTED),
+        ("en", "Horvath et al. (2011a) say so.", "Horvath et al. (2011a)", REPORTED),
+        # "Smith, J., Jr., & Doe, A." is two authors.
+        ("en", "Smith and Doe (2020) say so.", "Smith and Doe (2020)", "smith"),
+        ("en", "Smith (2020) says so.", "Smith (2020)", REPORTED),
+        ("en", "So (Smith et al., 2020).", "Smith et al., 2020", REPORTED),
+        ("en", "Del Re et al. (2012) say so.", "Del Re et al. (2012)", "delre"),
+        ("en", "Van der Berg (2010) says so.", "Van der Berg (2010)", "vanderberg"),
+        ("en", "As van der Berg (2010) says.", "van der Berg (2010)", "vanderberg"),
+        ("fr", "Ainsi (Martin et al., 2000 ; Bordin, 1979).", "Bordin, 1979", "bordin"),
+        ("fr", "Ainsi (voir aussi Bordin, 1979).", "Bordin, 1979", "bordin"),
+        ("en", "So (e.g., Bordin, 1979).", "Bordin, 1979", "bordin"),
+        ("en", "So (cf. Bordin 1979).", "Bordin 1979", "bordin"),
+        ("fr", "Ainsi, Bordin (1979) montre.", "Bordin (1979)", "bordin"),
+        ("fr", "La théorie de Bordin (1979).", "Bordin (1979)", "bordin"),
+        ("en", "Flückiger et al. (2012, 2018) say so.", "Flückiger et al. (2012", "fluckiger2012"),
+        ("en", "Flückiger et al. (2012, 2018) say so.", "2018", "fluckiger2018"),
+        ("en", "Erdős (2020) says so.", "Erdős (2020)", "erdos"),
+        ("en", "Rogers (1957) says so.", "Rogers (1957)", REPORTED),
+        # Code is quoted as written, and a link is the author's already.
+        ("en", "Write `Bordin (1979)` like this.", None, NOTHING),
+        ("en", "Write\n\n    Bordin (1979)\n\nlike this.", None, NOTHING),
+        ("en", "Read [Bordin (1979)](https://example.org/).", None, NOTHING),
+        # A year alone, or after a word that dates, is no citation.
+        ("fr", "En 1979, Bordin écrit (p. 12).", None, NOTHING),
+        ("fr", "Un article paru (2011) puis (En 1979) et (March 2020).", None, NOTHING),
+    ],
+)  # fmt: skip
+def test_citation_forms(make_version, language, body, link_text, expected):
+    """Each form links to its reference, and only to it, or is reported, or is left alone."""
+    references = [
+        {"authors": authors, "year": year, "title": title, "journal": "J"}
+        for authors, year, title in WORKS.values()
+    ]
+    version = make_version(references=references, **{language: {"body": body}})[language]
+    version.refresh_from_db()
+    links = re.findall(r'<a href="#ref-(\d+)" class="citation"[^>]*>(.*?)</a>', version.body_html)
+    if expected == NOTHING:
+        assert (links, version.unmatched_citations) == ([], [])
+    elif expected == REPORTED:
+        assert links == []
+        assert version.unmatched_citations == [link_text]
+    else:
+        pk = version.article.references.get(title=WORKS[expected][2]).pk
+        assert (str(pk), link_text) in links
+        assert version.unmatched_citations == []
+
+
+def test_nothing_in_code_gets_french_spacing_or_links(make_version):
+    body = "Voici : `a : b (Bordin, 1979)`\n\n```\nx ; y « z »\n```"
+    version = make_version(
+        fr={"body": body},
+        references=[{"authors": "Bordin, E. S.", "year": 1979, "title": "T", "journal": "J"}],
+    )["fr"]
+    version.refresh_from_db()
+    assert "Voici\u00a0:" in version.body_html
+    assert "<code>a : b (Bordin, 1979)</code>" in version.body_html
+    assert "x ; y « z »" in version.body_html
+    assert version.unmatched_citations == []
 
 
 def parse_bibtex(text):
@@ -163,3 +285,82 @@ def test_the_page_says_how_to_cite_it(client, url, citation):
     section = html.split('id="cite-this-title"')[1]
     assert f"<cite>{citation}</cite>" in section
     assert f"http://testserver{url}" in section
+
+
+def test_the_reference_list_shows_the_year_suffixes_it_is_cited_by(make_version, client):
+    references = [
+        {"authors": "Wampold, B. E.", "year": 2015, "title": title, "journal": "J"}
+        for title in ["How important are the common factors", "The great psychotherapy debate"]
+    ]
+    version = make_version(references=references, en={"body": "Wampold (2015b)."})["en"]
+    html = client.get(version.get_absolute_url()).content.decode()
+    assert "Wampold, B. E. (2015a). The great psychotherapy debate." in html
+    assert "Wampold, B. E. (2015b). How important are the common factors." in html
+
+
+def test_bibtex_keeps_every_letter_of_any_name_with_ascii_keys(make_version, client):
+    names = {
+        "Erdős, Ł.": 2020,
+        "Łukasiewicz, J.": 1930,
+        "Çelik, Ø., Šimić, Å., & Dvořák, Æ.": 2001,
+        "Straße, ı.": 1999,
+    }
+    make_version(
+        fr={"slug": "noms"},
+        references=[
+            {"authors": authors, "year": year, "title": "T", "journal": "J"}
+            for authors, year in names.items()
+        ],
+    )
+    entries = parse_bibtex(client.get("/fr/articles/noms/references.bib").content.decode())
+    assert [entry["ID"] for entry in entries] == [
+        "Erdos2020",
+        "Lukasiewicz1930",
+        "Celik2001",
+        "Strasse1999",
+    ]
+    assert [entry["author"] for entry in entries] == [
+        "Erdős, Ł.",
+        "Łukasiewicz, J.",
+        "Çelik, Ø. and Šimić, Å. and Dvořák, Æ.",
+        "Straße, ı.",
+    ]
+
+
+def test_references_that_would_share_a_bibtex_key_get_distinct_ones(make_version, client):
+    make_version(
+        fr={"slug": "cles"},
+        references=[
+            {"authors": "Erdős, P.", "year": 2020, "title": "One", "journal": "J"},
+            {"authors": "Erdos, A.", "year": 2020, "title": "Two", "journal": "J"},
+            {"authors": "Erdős, P.", "year": 2021, "title": "Three", "journal": "J"},
+        ],
+    )
+    entries = parse_bibtex(client.get("/fr/articles/cles/references.bib").content.decode())
+    assert [entry["ID"] for entry in entries] == ["Erdos2020a", "Erdos2020b", "Erdos2021"]
+
+
+def test_exports_read_suffixes_particles_and_group_authors_as_names(make_version, client):
+    make_version(
+        fr={"slug": "auteurs"},
+        references=[
+            {"authors": "Smith, J., Jr., & van der Berg, K.", "year": 2020, "title": "T",
+             "journal": "J"},
+            {"authors": "World Health Organization", "year": 2019, "title": "T", "journal": "J"},
+        ],
+    )  # fmt: skip
+    bib = client.get("/fr/articles/auteurs/references.bib").content.decode()
+    ris = client.get("/fr/articles/auteurs/references.ris").content.decode()
+    assert [entry["author"] for entry in parse_bibtex(bib)] == [
+        "Smith, Jr., J. and van der Berg, K.",
+        "World Health Organization",
+    ]
+    # In braces: BibTeX would otherwise read Organization as the surname.
+    assert "author = {{World Health Organization}}" in bib
+    assert [record["authors"] for record in rispy.loads(ris)] == [
+        ["Smith, J., Jr.", "van der Berg, K."],
+        ["World Health Organization"],
+    ]
+    # RIS records start with their TY line: no numbering before them, lines end with CR LF.
+    assert ris.startswith("TY  - JOUR\r\n")
+    assert "\r\n2." not in ris
