@@ -148,6 +148,7 @@ def test_each_language_has_a_feed_of_its_published_articles(
     assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == language
     assert len(titles) == 1
     assert titles[0].startswith(title)
+    assert not titles[0].startswith(other_title)
 
 
 def test_pages_link_to_the_feed_of_their_language(client):
