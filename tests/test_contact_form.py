@@ -1,5 +1,3 @@
-import re
-
 """Bad input gets a clear, translated error on the form; nothing invalid is stored or sent."""
 
 import re
