@@ -14,15 +14,18 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def allow_the_database_beside_playwright(monkeypatch):
+@pytest.fixture(scope="session")
+def allow_the_database_beside_playwright():
     """Playwright's sync API runs an event loop in this thread, where Django refuses database
-    access as "async unsafe"; the live server's thread and these tests' fixtures need it."""
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    access as "async unsafe"; these tests' fixtures need it. Only for them: they run last
+    (tests/conftest.py), and this lasts until the session ends, as Playwright does."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        yield
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(allow_the_database_beside_playwright):
     if not shutil.which(CHROMIUM):
         pytest.fail("The browser tests need Debian's chromium: run `make browser` (apt-get).")
     with sync_playwright() as playwright:
