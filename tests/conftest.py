@@ -29,8 +29,8 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, t
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """The cache is shared by design (rate-limit counters, practice details): start each test
-    with it empty."""
+    """The cache is shared by design (pages, practice details): start each test with it
+    empty."""
     from django.core.cache import cache
 
     cache.clear()
