@@ -289,18 +289,18 @@ class RateLimitCounterQuerySet(models.QuerySet):
         """
         key = RateLimitCounter.key_for(client)
         now = timezone.now()
-        window_over = Q(window_start__lte=now - timedelta(seconds=seconds))
+        ended = Q(window_start__lte=now - timedelta(seconds=seconds))
         with transaction.atomic():
             # Locked (on PostgreSQL) so that purge_enquiries cannot delete the row between
             # here and the UPDATE; get_or_create settles two processes creating it at once.
             self.select_for_update().get_or_create(key=key, defaults={"window_start": now})
             self.filter(key=key).update(
                 count=Case(
-                    When(window_over, then=Value(1)),
+                    When(ended, then=Value(1)),
                     default=F("count") + 1,
                     output_field=models.PositiveIntegerField(),
                 ),
-                window_start=Case(When(window_over, then=Value(now)), default=F("window_start")),
+                window_start=Case(When(ended, then=Value(now)), default=F("window_start")),
             )
             return self.filter(key=key).values_list("count", flat=True).get()
 
