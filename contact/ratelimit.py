@@ -1,13 +1,13 @@
-"""A fixed-window limit of enquiries per client address, counted in the shared cache so that
-every gunicorn worker (and machine, with Redis) sees the same counts."""
+"""A fixed-window limit of enquiries per client address, counted in the database so that
+every gunicorn worker (and machine) sees the same counts (contact.models.RateLimitCounter)."""
 
 import re
-import time
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
+
+from .models import RateLimitCounter
 
 PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 RATE = re.compile(r"^\s*(\d+)\s*/\s*(\d*)\s*([smhd])\s*$")
@@ -32,23 +32,8 @@ class RateLimit:
         return cls(count=int(count), seconds=int(multiple or 1) * PERIODS[unit])
 
     def allows(self, client):
-        """Count one more enquiry from `client`; False once it is over the limit.
-
-        The window opens with the client's first enquiry and lasts `seconds`; its start is the
-        key of its counter, so a new window counts from zero.
-        """
-        now = time.time()
-        start_key = f"contact:rate:start:{client}"
-        cache.add(start_key, now, timeout=self.seconds)
-        start = cache.get(start_key, now)
-        remaining = max(start + self.seconds - now, 1)
-        key = f"contact:rate:count:{client}:{start}"
-        cache.add(key, 0, timeout=remaining)
-        count = cache.incr(key)
-        # The file and database caches rewrite the entry on incr() with their default
-        # timeout: keep it for the rest of the window only.
-        cache.touch(key, timeout=remaining)
-        return count <= self.count
+        """Count one more enquiry from `client`; False once it is over the limit."""
+        return RateLimitCounter.objects.count_one(client, self.seconds) <= self.count
 
 
 def client_address(request):

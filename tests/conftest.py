@@ -1,3 +1,4 @@
+import os
 from html.parser import HTMLParser
 
 import pytest
@@ -204,14 +205,21 @@ class Mailbox:
         self.messages = []
         self.delay = 0  # seconds the server waits before accepting each message
         self.refuse = False
+        self.receiving = 0
+        self.most_at_once = 0  # the most messages it was receiving at the same time
 
     async def handle_DATA(self, server, session, envelope):
         import asyncio
         import email
         from email import policy
 
-        if self.delay:
-            await asyncio.sleep(self.delay)
+        self.receiving += 1
+        self.most_at_once = max(self.most_at_once, self.receiving)
+        try:
+            if self.delay:
+                await asyncio.sleep(self.delay)
+        finally:
+            self.receiving -= 1
         if self.refuse:
             return "550 5.7.1 Message refused"
         message = email.message_from_bytes(envelope.original_content, policy=policy.default)
@@ -257,6 +265,92 @@ def relay_down(settings):
     settings.EMAIL_PORT = free_port()
     settings.EMAIL_TIMEOUT = 2
     settings.CONTACT_EMAIL = "cabinet@example.org"
+
+
+def database_url():
+    """The test database, as another process reaches it."""
+    from django.db import connection
+
+    database = connection.settings_dict
+    if database["ENGINE"].endswith("sqlite3"):
+        return f"sqlite:///{database['NAME']}"
+    user = database["USER"] or "postgres"
+    host, port = database["HOST"] or "127.0.0.1", database["PORT"] or 5432
+    return f"postgres://{user}@{host}:{port}/{database['NAME']}"
+
+
+# Run in each process of `run_together`: Django set up and connected before the start signal,
+# so that the processes run the code under test at the same moment, not one after another.
+_TOGETHER = """
+import json, sys, time
+from pathlib import Path
+
+import django
+
+django.setup()
+from django.db import connection
+
+connection.ensure_connection()
+folder, number, code = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
+(folder / f"ready-{number}").touch()
+while not (folder / "go").exists():
+    time.sleep(0.001)
+started = time.time()
+scope = {}
+exec(code, scope)
+print(json.dumps({"started": started, "ended": time.time(), "result": scope.get("result")}))
+"""
+
+
+@pytest.fixture
+def run_together(transactional_db, tmp_path):
+    """run_together(code, processes, **environment): run `code` (Python that may set `result`)
+    in `processes` new Django processes on the test database, all starting it at once.
+    Returns each process's {"started", "ended", "result"}, times from time.time()."""
+    import json
+    import subprocess
+    import sys
+    import time
+
+    from django.conf import settings
+
+    def run(code, processes, **environment):
+        folder = tmp_path / f"together-{time.monotonic_ns()}"
+        folder.mkdir()
+        environment = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "practice_site.settings",
+            "DATABASE_URL": database_url(),
+            "DJANGO_CACHE_DIR": str(tmp_path / "cache"),
+            **environment,
+        }
+        children = [
+            subprocess.Popen(
+                [sys.executable, "-c", _TOGETHER, str(folder), str(number), code],
+                cwd=settings.BASE_DIR,
+                env=environment,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for number in range(processes)
+        ]
+        try:
+            deadline = time.monotonic() + 60
+            while len(list(folder.glob("ready-*"))) < processes:
+                failed = [child for child in children if child.poll() is not None]
+                assert not failed, failed[0].communicate()
+                assert time.monotonic() < deadline, "the processes did not start in time"
+                time.sleep(0.01)
+            (folder / "go").touch()
+            outputs = [child.communicate(timeout=60) for child in children]
+        finally:
+            for child in children:
+                child.kill()
+        assert [child.returncode for child in children] == [0] * processes, outputs
+        return [json.loads(stdout.strip().splitlines()[-1]) for stdout, _stderr in outputs]
+
+    return run
 
 
 @pytest.fixture

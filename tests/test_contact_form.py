@@ -6,7 +6,7 @@ import time
 import pytest
 from django.test import Client
 
-from contact.models import Enquiry
+from contact.models import Enquiry, RateLimitCounter
 
 pytestmark = pytest.mark.django_db
 
@@ -236,6 +236,20 @@ def test_the_rate_limit_lets_the_client_in_again_after_the_window(settings, enqu
     assert submit_from("203.0.113.1", enquiry_data).status_code == 429
     time.sleep(1.2)
     assert submit_from("203.0.113.1", enquiry_data).status_code == 303
+
+
+def test_the_rate_limit_stores_the_address_only_as_a_hash_keyed_with_the_secret(
+    settings, enquiry_data
+):
+    settings.CONTACT_RATE_LIMIT = "2/h"
+    submit_from("203.0.113.1", enquiry_data)
+    [counter] = RateLimitCounter.objects.all()
+    assert "203.0.113" not in counter.key
+    assert counter.count == 1
+
+    settings.SECRET_KEY = "another-secret-key"
+    submit_from("203.0.113.1", enquiry_data)
+    assert RateLimitCounter.objects.count() == 2  # another key, another hash
 
 
 def test_the_rate_limit_can_be_turned_off(settings, enquiry_data):

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from contact.models import Enquiry
+from contact.models import Enquiry, RateLimitCounter
 from practice_site.practice.models import LegalPage, PracticeDetails
 
 pytestmark = pytest.mark.django_db
@@ -141,6 +141,21 @@ def test_purge_deletes_enquiries_older_than_the_retention(settings):
     call_command("purge_enquiries", stdout=output)
     assert list(Enquiry.objects.all()) == [recent]
     assert "1 enquiries older than 30 days deleted." in output.getvalue()
+
+
+def test_purge_deletes_the_rate_limit_counters_whose_window_ended(settings):
+    settings.CONTACT_RATE_LIMIT = "5/h"
+    RateLimitCounter.objects.count_one("203.0.113.1", 3600)
+    RateLimitCounter.objects.count_one("203.0.113.2", 3600)
+    RateLimitCounter.objects.filter(key=RateLimitCounter.key_for("203.0.113.1")).update(
+        window_start=timezone.now() - datetime.timedelta(minutes=61)
+    )
+    output = StringIO()
+    call_command("purge_enquiries", stdout=output)
+    assert [c.key for c in RateLimitCounter.objects.all()] == [
+        RateLimitCounter.key_for("203.0.113.2")
+    ]
+    assert "1 rate-limit counters of ended windows deleted." in output.getvalue()
 
 
 def test_the_admin_lists_enquiries_with_their_status(admin_client):

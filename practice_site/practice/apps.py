@@ -8,7 +8,7 @@ class PracticeConfig(AppConfig):
 
     name = "practice_site.practice"
     label = "practice"
-    verbose_name = _("Practice")
+    verbose_name = _("The practice")
 
     def ready(self):
         from practice_site import caching

@@ -1,0 +1,160 @@
+"""The contact form's rate limit holds when many processes count one address at the same
+moment: with the default setup (SQLite or PostgreSQL, file cache), with Redis, and through
+gunicorn's workers."""
+
+import os
+import re
+import secrets
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from threading import Barrier
+
+import pytest
+from django.conf import settings as django_settings
+
+from contact.models import Enquiry
+from tests.conftest import database_url, free_port
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PROCESSES, CHECKS, LIMIT = 5, 8, "5/h"
+COUNT_EIGHT_TIMES = (
+    "from contact.ratelimit import RateLimit\n"
+    f"limit = RateLimit.parse({LIMIT!r})\n"
+    f"result = sum(limit.allows('198.51.100.7') for _ in range({CHECKS}))\n"
+)
+REDIS = ("127.0.0.1", 6379)
+
+
+def redis_reachable():
+    try:
+        with socket.create_connection(REDIS, timeout=1) as connection:
+            connection.sendall(b"PING\r\n")
+            return connection.recv(16).startswith(b"+PONG")
+    except OSError:
+        return False
+
+
+def assert_overlapped(runs):
+    """Every process started before any other had finished: they counted at the same time."""
+    assert max(run["started"] for run in runs) < min(run["ended"] for run in runs), runs
+
+
+def test_five_processes_at_once_are_allowed_exactly_the_limit(run_together):
+    runs = run_together(COUNT_EIGHT_TIMES, PROCESSES)
+
+    assert_overlapped(runs)
+    assert sum(run["result"] for run in runs) == 5
+
+
+@pytest.mark.skipif(not redis_reachable(), reason="no Redis server answers on 127.0.0.1:6379")
+def test_five_processes_at_once_are_allowed_exactly_the_limit_with_redis(run_together):
+    runs = run_together(COUNT_EIGHT_TIMES, PROCESSES, REDIS_URL="redis://127.0.0.1:6379/13")
+
+    assert_overlapped(runs)
+    assert sum(run["result"] for run in runs) == 5
+
+
+@pytest.fixture
+def gunicorn_site(smtp_server, tmp_path):
+    """The site served by gunicorn with its production configuration and several workers, on
+    the test database, sending through `smtp_server`; yields its base URL."""
+    port = free_port()
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "practice_site.settings",
+        "DJANGO_DEBUG": "false",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_SECURE_SSL_REDIRECT": "false",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        # Collected for the session by conftest: whitenoise needs the manifest with DEBUG off.
+        "DJANGO_STATIC_ROOT": str(django_settings.STATIC_ROOT),
+        "DJANGO_CACHE_DIR": str(tmp_path / "cache"),
+        "DJANGO_LOG_LEVEL": "WARNING",
+        "DATABASE_URL": database_url(),
+        "EMAIL_HOST": "127.0.0.1",
+        "EMAIL_PORT": str(smtp_server.port),
+        "CONTACT_EMAIL": "cabinet@example.org",
+        "CONTACT_RATE_LIMIT": LIMIT,
+        # Enough for the posts to really race: with four, the old cache-based counter still
+        # passed this test one time in two.
+        "GUNICORN_WORKERS": "8",
+    }
+    log = tmp_path / "gunicorn.log"
+    command = [
+        sys.executable, "-m", "gunicorn", "-c", "practice_site/gunicorn.conf.py",
+        "--bind", f"127.0.0.1:{port}", "--access-logfile", "/dev/null", "practice_site.wsgi",
+    ]  # fmt: skip
+    with log.open("w") as output:
+        process = subprocess.Popen(
+            command, cwd=django_settings.BASE_DIR, env=environment, stdout=output, stderr=output
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            assert process.poll() is None, log.read_text()
+            assert time.monotonic() < deadline, log.read_text()
+            try:
+                with urllib.request.urlopen(f"{url}/.well-known/security.txt", timeout=2):
+                    break
+            except OSError:
+                time.sleep(0.1)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    assert "Traceback" not in log.read_text(), log.read_text()
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def post_the_form(url, number, everyone_has_the_form):
+    """One reader: open the contact page, wait for the others, post it; (status, page)."""
+    with urllib.request.urlopen(f"{url}/fr/contact/", timeout=30) as response:
+        page = response.read().decode()
+        # The cookie is Secure (DEBUG off) and this is plain HTTP: send it back by hand.
+        [cookie] = [
+            c.split(";")[0] for c in response.headers.get_all("Set-Cookie") if "csrftoken" in c
+        ]
+    fields = dict(re.findall(r'name="(csrfmiddlewaretoken|submission_id)" value="([^"]+)"', page))
+    data = urllib.parse.urlencode({
+        **fields,
+        "name": f"Lecteur {number}",
+        "email": f"lecteur{number}@example.org",
+        "message": "Bonjour, je souhaiterais prendre rendez-vous.",
+        "consent": "on",
+    }).encode()  # fmt: skip
+    request = urllib.request.Request(f"{url}/fr/contact/", data=data, headers={"Cookie": cookie})
+    everyone_has_the_form.wait()
+    try:
+        with urllib.request.build_opener(NoRedirect).open(request, timeout=60) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:  # the 303 to the thank-you page included
+        return error.code, error.read().decode()
+
+
+def test_forty_posts_at_once_through_gunicorn_store_and_send_only_the_limit(
+    gunicorn_site, smtp_server
+):
+    readers = 40
+    barrier = Barrier(readers)
+    with ThreadPoolExecutor(readers) as pool:
+        answers = list(pool.map(lambda n: post_the_form(gunicorn_site, n, barrier), range(readers)))
+
+    assert Counter(status for status, _page in answers) == {303: 5, 429: 35}
+    refused = [page for status, page in answers if status == 429]
+    assert all("Vous avez envoyé plusieurs messages en peu de temps." in p for p in refused)
+    assert Enquiry.objects.count() == 5
+    assert set(Enquiry.objects.values_list("status", flat=True)) == {Enquiry.Status.SENT}
+    assert len(smtp_server.messages) == 5
