@@ -204,3 +204,15 @@ def test_an_empty_english_note_never_falls_back_to_french(client, practice):
     practice.save()
     assert "Je réponds sous deux jours ouvrés." not in client.get("/en/contact/").content.decode()
     assert "Je réponds sous deux jours ouvrés." in client.get("/fr/contact/").content.decode()
+
+
+def test_the_site_is_named_after_the_psychologist_once_she_is_named(client, practice):
+    html = client.get("/en/privacy/").content.decode()
+    assert "<title>Privacy policy · Camille Exemple</title>" in html
+    assert '<meta property="og:site_name" content="Camille Exemple">' in html
+    assert '<a class="site-name" href="/en/">Camille Exemple</a>' in html
+
+
+def test_until_then_it_is_the_practice_in_the_page_language(client):
+    assert "<title>Cabinet de psychologie</title>" in client.get("/fr/").content.decode()
+    assert "<title>Psychology practice</title>" in client.get("/en/").content.decode()
