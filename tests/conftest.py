@@ -23,6 +23,7 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, t
         database["TEST"]["NAME"] = str(tmp_path_factory.mktemp("db") / "test.sqlite3")
 
 
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
     """The browser tests last: Playwright's event loop stays open until the session ends, and
     Django refuses database access beside it (tests/browser/conftest.py lifts that for them
