@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Case, IntegerField, Value, When
 from django.utils.translation import gettext_lazy as _
 
-from practice_site.forms import MultilineTextField
+from practice_site.editing import MultilineTextField, SaveOnlyChangesMixin
 
 from .models import Article, ArticleVersion, Reference
 
@@ -67,7 +67,7 @@ class ReferenceInline(admin.StackedInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(SaveOnlyChangesMixin, admin.ModelAdmin):
     list_display = ["title", "languages", "author", "updated_at"]
     list_filter = ["versions__status", "versions__language"]
     search_fields = ["versions__title", "versions__summary", "author", "references__title"]
@@ -76,11 +76,6 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("versions")
-
-    def save_model(self, request, obj, form, change):
-        # Saving the page unchanged must not date the article anew (Last-Modified, sitemap).
-        if not change or form.has_changed():
-            super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

@@ -25,4 +25,15 @@ class ArticleSitemap(TranslatedSitemap):
         return version.get_absolute_url()
 
     def lastmod(self, article):
+        """The sitemap's own Last-Modified: the latest change of any version."""
         return max(version.last_modified for version in article.published_versions)
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        urls = super().get_urls(page=page, site=site, protocol=protocol)
+        # Each address's lastmod is its own version's: Django asks lastmod() per article only.
+        for url in urls:
+            article, language = url["item"]
+            url["lastmod"] = next(
+                v.last_modified for v in article.published_versions if v.language == language
+            )
+        return urls

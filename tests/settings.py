@@ -1,20 +1,18 @@
 """The site's settings for the test suite: fast, and apart from any server running here."""
 
 from practice_site.settings import *  # noqa: F403
-from practice_site.settings import REDIS_URL
 
 # Passwords are hashed for every admin login of the suite: the slow, safe hasher is not tested.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
-# A cache of the suite's own: clearing it between tests must not empty the development server's
-# file cache. A test that sets REDIS_URL (for processes it starts) means Redis.
-if not REDIS_URL:
-    CACHES = {
-        alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": alias}
-        for alias in ["default", "local"]
-    }
-# Email: pytest-django gives every test a locmem outbox; the processes a test starts (manage.py,
-# gunicorn) send through the EMAIL_HOST the test gives them.
+# A cache of the suite's own, whatever REDIS_URL or DJANGO_CACHE_DIR say: clearing it between
+# tests must never empty a server's cache. Processes a test starts (manage.py, gunicorn) use the
+# site's settings with the environment the test gives them.
+CACHES = {
+    alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": alias}
+    for alias in ["default", "local"]
+}
+# Email: pytest-django gives every test a locmem outbox.
 
 # Hashed names and a manifest, as in production, without compressing every file of the admin
 # twice (Brotli and gzip) at each run: that is whitenoise's work, and took most of the setup.

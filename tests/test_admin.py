@@ -76,16 +76,21 @@ def test_admin_search_finds_an_article_by_its_english_title(admin_client):
     assert found("no such words anywhere") == 0
 
 
+def as_a_browser_sends_it(data):
+    """Form data with the line breaks a browser sends."""
+    return {
+        name: value.replace("\n", "\r\n") if isinstance(value, str) else value
+        for name, value in data.items()
+    }
+
+
 def test_saving_the_article_page_unchanged_changes_nothing(admin_client, alliance):
     """The browser sends line breaks as \\r\\n: that is not an edit, and must not date the
     article anew for readers and search engines."""
     from articles.models import Article, ArticleVersion
 
     url = f"/admin/articles/article/{alliance.article.pk}/change/"
-    data = {
-        name: value.replace("\n", "\r\n") if isinstance(value, str) else value
-        for name, value in change_form_data(admin_client.get(url)).items()
-    }
+    data = as_a_browser_sends_it(change_form_data(admin_client.get(url)))
     article_before = Article.objects.get(pk=alliance.article_id).updated_at
     versions_before = dict(ArticleVersion.objects.values_list("pk", "updated_at"))
 
@@ -94,3 +99,25 @@ def test_saving_the_article_page_unchanged_changes_nothing(admin_client, allianc
     assert response.status_code == 302
     assert Article.objects.get(pk=alliance.article_id).updated_at == article_before
     assert dict(ArticleVersion.objects.values_list("pk", "updated_at")) == versions_before
+
+
+@pytest.mark.parametrize("model", ["legalpage", "practicedetails"])
+def test_saving_the_practice_pages_unchanged_keeps_the_cached_pages(admin_client, model):
+    from django.apps import apps
+
+    from practice_site.caching import content_version
+
+    record = apps.get_model("practice", model).objects.first()
+    if model == "practicedetails":  # the migration leaves its required fields empty
+        record.psychologist_name = record.title_fr = record.title_en = "Camille Exemple"
+        record.registration_number, record.phone = "759312345", "06 12 34 56 78"
+        record.address, record.email = "1 rue de l’Exemple\n75011 Paris", "c@example.org"
+        record.save()
+    url = f"/admin/practice/{model}/{record.pk}/change/"
+    data = as_a_browser_sends_it(change_form_data(admin_client.get(url)))
+    version = content_version()
+
+    assert admin_client.post(url, data).status_code == 302
+
+    assert type(record).objects.get(pk=record.pk).updated_at == record.updated_at
+    assert content_version() == version

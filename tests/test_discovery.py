@@ -182,5 +182,29 @@ def test_a_reference_edit_dates_the_article_for_readers_and_crawlers(client, all
 
     after_page = structured_data(client.get(FRENCH_URL).content.decode())["dateModified"]
     assert after_page > before_page
-    assert long_ago.date().isoformat() in before_sitemap
-    assert long_ago.date().isoformat() not in client.get("/sitemap.xml").content.decode()
+    assert timezone.localdate(long_ago).isoformat() in before_sitemap
+    assert (
+        timezone.localdate(long_ago).isoformat() not in client.get("/sitemap.xml").content.decode()
+    )
+
+
+def test_each_language_version_has_its_own_lastmod_in_the_sitemap(client, alliance):
+    import datetime
+
+    from django.utils import timezone
+
+    from articles.models import Article
+
+    long_ago = timezone.now() - datetime.timedelta(days=30)
+    Article.objects.filter(pk=alliance.article_id).update(updated_at=long_ago)
+    ArticleVersion.objects.update(updated_at=long_ago)
+    alliance.title = "Titre revu"
+    alliance.save()
+
+    root = ET.fromstring(client.get("/sitemap.xml").content)
+    lastmod = {
+        url.find(f"{SITEMAP}loc").text: url.findtext(f"{SITEMAP}lastmod")
+        for url in root.findall(f"{SITEMAP}url")
+    }
+    assert lastmod[f"http://testserver{FRENCH_URL}"] == timezone.localdate().isoformat()
+    assert lastmod[f"http://testserver{ENGLISH_URL}"] == timezone.localdate(long_ago).isoformat()

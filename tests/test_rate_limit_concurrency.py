@@ -56,6 +56,8 @@ def test_five_processes_at_once_are_allowed_exactly_the_limit(run_together):
 
 @pytest.mark.skipif(not redis_reachable(), reason="no Redis server answers on 127.0.0.1:6379")
 def test_five_processes_at_once_are_allowed_exactly_the_limit_with_redis(run_together):
+    """The site set up for several machines (REDIS_URL): the counter lives in the database,
+    not in the cache, so the limit holds the same whichever cache the site uses."""
     runs = run_together(COUNT_EIGHT_TIMES, PROCESSES, REDIS_URL="redis://127.0.0.1:6379/13")
 
     assert_overlapped(runs)

@@ -1,15 +1,14 @@
 from django.contrib import admin
-from django.db import models
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
-from practice_site.forms import MultilineTextField
+from practice_site.editing import SaveOnlyChangesMixin
 
 from .models import LegalPage, PracticeDetails
 
 
 @admin.register(PracticeDetails)
-class PracticeDetailsAdmin(admin.ModelAdmin):
+class PracticeDetailsAdmin(SaveOnlyChangesMixin, admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["psychologist_name", ("title_fr", "title_en"), "registration_number"]}),
         (_("How to reach the practice"), {"fields": ["address", "phone", "email"]}),
@@ -32,11 +31,10 @@ class PracticeDetailsAdmin(admin.ModelAdmin):
 
 
 @admin.register(LegalPage)
-class LegalPageAdmin(admin.ModelAdmin):
+class LegalPageAdmin(SaveOnlyChangesMixin, admin.ModelAdmin):
     list_display = ["__str__", "title_fr", "title_en", "updated_at"]
     fields = ["kind", ("title_fr", "title_en"), "body_fr", "body_en"]
     readonly_fields = ["kind"]
-    formfield_overrides = {models.TextField: {"form_class": MultilineTextField}}
 
     def has_add_permission(self, request):
         return False

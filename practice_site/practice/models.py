@@ -45,6 +45,8 @@ class PracticeDetails(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
+        # The table made when the model lived in the contact app: moving it changed no data.
+        db_table = "contact_practicedetails"
         verbose_name = _("practice details")
         verbose_name_plural = _("practice details")
 
@@ -117,6 +119,7 @@ class LegalPage(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
+        db_table = "contact_legalpage"  # as for PracticeDetails
         ordering = ["kind"]
         verbose_name = _("legal page")
         verbose_name_plural = _("legal pages")

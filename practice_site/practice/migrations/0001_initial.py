@@ -1,5 +1,6 @@
 """The practice details and the legal pages move from the contact app, which now keeps only
-the enquiries, to this one: the same tables and rows, renamed; their content types (and so their
+the enquiries, to this one: the same tables and rows, untouched (the models name their table), so
+the code being replaced keeps working while this runs; their content types (and so their
 permissions and admin history) follow them.
 """
 
@@ -164,7 +165,5 @@ class Migration(migrations.Migration):
                 ),
             ],
         ),
-        migrations.AlterModelTable(name="legalpage", table=None),
-        migrations.AlterModelTable(name="practicedetails", table=None),
         migrations.RunPython(move_content_types, restore_content_types),
     ]

@@ -1,4 +1,8 @@
+"""What the admin pages the psychologist edits share: a page sent back unchanged is no edit, so
+it neither dates the content anew (Last-Modified, sitemap) nor empties the page cache."""
+
 from django import forms
+from django.db import models
 
 
 class MultilineTextField(forms.CharField):
@@ -13,3 +17,13 @@ class MultilineTextField(forms.CharField):
     def has_changed(self, initial, data):
         # The stored text may end with a line break that the form strips.
         return super().has_changed(self.to_python(initial), data)
+
+
+class SaveOnlyChangesMixin:
+    """For a ModelAdmin: the record is written only when its form changed."""
+
+    formfield_overrides = {models.TextField: {"form_class": MultilineTextField}}
+
+    def save_model(self, request, obj, form, change):
+        if not change or form.has_changed():
+            super().save_model(request, obj, form, change)
