@@ -45,12 +45,25 @@ class Article(models.Model):
     def references_changed(self):
         """A reference was added, edited or deleted: render every version again, as its
         citations link to the references, and date the change, which Last-Modified, the
-        sitemap's lastmod and the structured data's dateModified follow."""
+        sitemap's lastmod and the structured data's dateModified follow.
+
+        Called by Reference.save() and delete(); a bulk update or delete of references
+        (a queryset, the shell) skips it: run `manage.py render_articles` after one."""
+        self.render_versions()
+        self.save(update_fields=["updated_at"])
+
+    def render_versions(self):
+        """Render every version's body again; write back those whose rendering changed and
+        return how many did."""
+        changed = 0
         # Read afresh, not from a prefetched (maybe stale) list; only rendered fields written.
         for version in ArticleVersion.objects.filter(article=self):
+            before = [getattr(version, name) for name in ArticleVersion.RENDERED_FIELDS]
             version.render()
-            version.save(update_fields=ArticleVersion.RENDERED_FIELDS)
-        self.save(update_fields=["updated_at"])
+            if [getattr(version, name) for name in ArticleVersion.RENDERED_FIELDS] != before:
+                version.save(update_fields=ArticleVersion.RENDERED_FIELDS)
+                changed += 1
+        return changed
 
     def original_version(self):
         """The version in the site's main language, or else the first one written."""

@@ -364,3 +364,30 @@ def test_exports_read_suffixes_particles_and_group_authors_as_names(make_version
     # RIS records start with their TY line: no numbering before them, lines end with CR LF.
     assert ris.startswith("TY  - JOUR\r\n")
     assert "\r\n2." not in ris
+
+
+def test_render_articles_brings_stored_bodies_up_to_date(make_version):
+    """A reference deleted in bulk (no save() called) leaves a stale link until the command."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from articles.models import Reference
+
+    version = make_version(
+        references=[{"authors": "Bordin, E. S.", "year": 1979, "title": "T", "journal": "J"}],
+        fr={"body": "Selon Bordin (1979)."},
+    )["fr"]
+    Reference.objects.filter(article=version.article).delete()
+    version.refresh_from_db()
+    assert 'class="citation"' in version.body_html
+
+    output = StringIO()
+    call_command("render_articles", stdout=output)
+
+    version.refresh_from_db()
+    assert 'class="citation"' not in version.body_html
+    assert version.unmatched_citations == ["Bordin (1979)"]
+    assert output.getvalue() == "Language versions rendered anew: 1.\n"
+    call_command("render_articles", stdout=output)
+    assert output.getvalue().endswith("rendered anew: 0.\n")
