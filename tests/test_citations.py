@@ -8,7 +8,7 @@ import rispy
 from bibtexparser.bparser import BibTexParser
 from bibtexparser.customization import convert_to_unicode
 
-from articles.models import ArticleVersion
+from articles.models import ArticleVersion, Reference
 
 from .conftest import ENGLISH_URL, FRENCH_URL
 from .test_alliance_migration import DOIS
@@ -364,3 +364,21 @@ def test_exports_read_suffixes_particles_and_group_authors_as_names(make_version
     # RIS records start with their TY line: no numbering before them, lines end with CR LF.
     assert ris.startswith("TY  - JOUR\r\n")
     assert "\r\n2." not in ris
+
+
+def test_a_year_label_is_read_from_the_whole_list_never_by_a_query_per_reference(
+    make_version, django_assert_num_queries
+):
+    version = make_version(
+        references=[
+            {"authors": "Wampold, B. E.", "year": 2015, "title": title, "journal": "J"}
+            for title in ["How important are the common factors", "The great psychotherapy debate"]
+        ],
+        en={},
+    )["en"]
+    references = list(Reference.objects.filter(article=version.article))
+    with django_assert_num_queries(0):
+        # A suffix depends on the other references: one reference alone cannot tell it.
+        with pytest.raises(ValueError, match="label_years"):
+            references[0].year_label  # noqa: B018
+        assert [r.year_label for r in Reference.label_years(references)] == ["2015b", "2015a"]
