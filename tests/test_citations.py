@@ -382,3 +382,45 @@ def test_a_year_label_is_read_from_the_whole_list_never_by_a_query_per_reference
         with pytest.raises(ValueError, match="label_years"):
             references[0].year_label  # noqa: B018
         assert [r.year_label for r in Reference.label_years(references)] == ["2015b", "2015a"]
+
+
+def test_bibtex_keys_carry_the_year_suffix_the_text_cites(make_version, client):
+    """Wampold2015a is the work cited as "Wampold (2015a)", whatever its place in the list,
+    in the whole list's file as in its own."""
+    make_version(
+        fr={"slug": "suffixes"},
+        references=[
+            {"authors": "Wampold, B. E.", "year": 2015, "title": title, "journal": "J"}
+            for title in ["How important are the common factors", "The great psychotherapy debate"]
+        ],
+    )
+    url = "/fr/articles/suffixes/references"
+    entries = parse_bibtex(client.get(f"{url}.bib").content.decode())
+    assert [(entry["ID"], entry["title"]) for entry in entries] == [
+        ("Wampold2015b", "How important are the common factors"),
+        ("Wampold2015a", "The great psychotherapy debate"),
+    ]
+    for reference in Reference.objects.filter(year=2015):
+        [entry] = parse_bibtex(client.get(f"{url}/{reference.pk}.bib").content.decode())
+        assert entry["ID"] == f"Wampold{reference.year}{'b' if 'How' in reference.title else 'a'}"
+
+
+def test_bibtex_keys_tell_apart_works_only_their_ascii_name_confuses(make_version, client):
+    """Beyond APA's suffixes: "Erdős, P." and "Erdos, A." have no suffix, the same key base."""
+    make_version(
+        fr={"slug": "au-dela"},
+        references=[
+            {"authors": "Erdos, A.", "year": 2020, "title": "Three", "journal": "J"},
+            {"authors": "Erdős, P.", "year": 2020, "title": "Two", "journal": "J"},
+            {"authors": "Erdős, P.", "year": 2020, "title": "One", "journal": "J"},
+            {"authors": "Erdos, Z.", "year": 2020, "title": "Four", "journal": "J"},
+        ],
+    )
+    entries = parse_bibtex(client.get("/fr/articles/au-dela/references.bib").content.decode())
+    # Erdős P. is cited as 2020a ("One") and 2020b: the others take the letters after them.
+    assert [(entry["ID"], entry["title"]) for entry in entries] == [
+        ("Erdos2020c", "Three"),
+        ("Erdos2020b", "Two"),
+        ("Erdos2020a", "One"),
+        ("Erdos2020d", "Four"),
+    ]
