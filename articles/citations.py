@@ -36,7 +36,7 @@ from html import escape
 
 from practice_site.rendering import PREFORMATTED, rewrite_text
 
-from .authors import parse_authors, same_surname, year_suffixes
+from .authors import same_surname
 
 # Every capital letter of the Latin, Greek and Cyrillic alphabets ("Ł", "Ø", "Ç"…).
 UPPER = "[{}]".format("".join(c for c in map(chr, range(0x2000)) if c.isupper()))
@@ -192,22 +192,17 @@ class Work:
 
 @dataclass
 class CitationLinker:
-    """Links the citations of one body to `references` (with pk, authors, year, title)."""
+    """Links the citations of one body to `references`, an article's Reference list with
+    its year suffixes set (Reference.label_years)."""
 
     references: list
     cited: list = field(default_factory=list)  # reference ids, in order of first citation
     unmatched: list = field(default_factory=list)
 
     def __post_init__(self):
-        references = list(self.references)
         self.works = [
-            Work(
-                reference.pk,
-                [author.surname for author in parse_authors(reference.authors)],
-                reference.year,
-                suffix,
-            )
-            for reference, suffix in zip(references, year_suffixes(references), strict=True)
+            Work(reference.pk, reference.surnames, reference.year, reference.year_suffix)
+            for reference in self.references
         ]
 
     def work_for(self, authors, year, suffix):

@@ -167,7 +167,9 @@ class ArticleVersion(models.Model):
 
     def render(self):
         """Fill the rendered fields from the Markdown body and the article's references."""
-        references = Reference.objects.filter(article_id=self.article_id) if self.article_id else []
+        references = Reference.label_years(
+            Reference.objects.filter(article_id=self.article_id) if self.article_id else []
+        )
         self.body_html, self.cited_references, self.unmatched_citations, self.reading_time = (
             render_body(self.body, self.language, references)
         )
