@@ -2,7 +2,8 @@
 
 What is a citation. The linker reads the text nodes of the sanitised HTML (never inside `code`,
 `pre` or an existing link) and sees two shapes:
-- narrative: surnames, then the year in parentheses: "Bordin (1979)", "Bordin (1979, p. 12)",
+- narrative: surnames, maybe possessive, then the year in parentheses: "Bordin (1979)",
+  "Bordin’s (1979)", "Rogers’ (1957)", "Bordin (1979, p. 12)",
   "Horvath et al. (2011a)", "Flückiger et al. (2012, 2018)";
 - parenthetical: in a parenthesis, surnames and a year, with a comma ("Bordin, 1979") or, first
   in the parenthesis or after a ";" and words such as "see also", "voir aussi", "e.g.,", "cf.",
@@ -54,7 +55,8 @@ YEAR = r"(?P<year>\d{4})(?P<suffix>[a-z]?)(?!\w)"
 # More years of the same authors: "2012, 2018", each closing the item ("2000 patients" does not).
 YEARS = r"(?P<years>\d{4}[a-z]?(?!\w)(?:\s*,\s*\d{4}[a-z]?(?=\s*(?:[,;)]|$)))*)"
 
-NARRATIVE = re.compile(rf"{AUTHORS}(?:['’]s)?\s*\(\s*{YEARS}(?=\s*[,;)])")
+# A possessive: "Bordin’s (1979)", and "Rogers’ (1957)" of a name ending in "s".
+NARRATIVE = re.compile(rf"{AUTHORS}(?:['’]s?)?\s*\(\s*{YEARS}(?=\s*[,;)])")
 PARENTHESIS = re.compile(r"\(([^()]*)\)")
 ITEM = re.compile(rf"{AUTHORS}(?:(?P<comma>\s*,)\s*|\s+){YEARS}")
 # Words before the works cited in a parenthesis, and capitalised words that date, not name.

@@ -101,6 +101,7 @@ WORKS = {
         "Alliance",
     ),
     "erdos": ("Erdős, Ł.", 2020, "Unicode names"),
+    "norcross": ("Norcross, J. C.", 2002, "Psychotherapy relationships that work"),
 }
 REPORTED = "reported"
 NOTHING = "neither linked nor reported"
@@ -118,6 +119,12 @@ NBSP = "\u00a0"
         ("en", "It is so (Bordin 1979).", "Bordin 1979", "bordin"),
         ("fr", f"C’est ainsi (Bordin,{NBSP}1979, p.{NBSP}12).", f"Bordin,{NBSP}1979", "bordin"),
         ("en", "Bordin’s (1979) model.", "Bordin’s (1979)", "bordin"),
+        # The possessive of a name ending in "s" may be a bare apostrophe.
+        ("en", "Norcross’ (2002) review.", "Norcross’ (2002)", "norcross"),
+        ("en", "Norcross' (2002) review.", "Norcross' (2002)", "norcross"),
+        ("en", "Norcross’s (2002) review.", "Norcross’s (2002)", "norcross"),
+        ("en", "Rogers’ (1957) conditions.", "Rogers (1957)", REPORTED),
+        ("fr", "Voir les conditions, Rogers' (1957).", "Rogers (1957)", REPORTED),
         # Whole surnames: Martinez is not Martin.
         ("en", "Martinez (2000) says so.", "Martinez (2000)", REPORTED),
         ("en", "Martin, Garske, & Davis (2000) say so.", "Martin, Garske, &amp; Davis (2000)",
