@@ -102,6 +102,11 @@ WORKS = {
     ),
     "erdos": ("Erdős, Ł.", 2020, "Unicode names"),
     "norcross": ("Norcross, J. C.", 2002, "Psychotherapy relationships that work"),
+    # Group authors have no initials, so maybe no final full stop either.
+    "apa": ("American Psychological Association.", 2020, "Publication manual"),
+    "has": ("Haute Autorité de Santé", 2019, "Recommandations"),
+    "who": ("World Health Organization", 2019, "Mental health atlas"),
+    "samhsa": ("Substance Abuse and Mental Health Services Administration", 2021, "Survey"),
 }
 REPORTED = "reported"
 NOTHING = "neither linked nor reported"
@@ -164,6 +169,30 @@ NBSP = "\u00a0"
         ("en", "Flückiger et al. (2012, 2018) say so.", "2018", "fluckiger2018"),
         ("en", "Erdős (2020) says so.", "Erdős (2020)", "erdos"),
         ("en", "Rogers (1957) says so.", "Rogers (1957)", REPORTED),
+        # A group author links by its whole name, even one with "and" in it.
+        ("en", "So (American Psychological Association, 2020).",
+         "American Psychological Association, 2020", "apa"),
+        ("en", "The American Psychological Association (2020) says so.",
+         "American Psychological Association (2020)", "apa"),
+        ("fr", "Ainsi (Haute Autorité de Santé, 2019).", "Haute Autorité de Santé, 2019", "has"),
+        ("fr", "La Haute Autorité de Santé (2019) recommande.",
+         "Haute Autorité de Santé (2019)", "has"),
+        ("en", "The World Health Organization’s (2019) atlas.",
+         "World Health Organization’s (2019)", "who"),
+        ("en", f"So (see also World{NBSP}Health Organization, 2019).",
+         f"World{NBSP}Health Organization, 2019", "who"),
+        ("en", "So (Substance Abuse and Mental Health Services Administration, 2021).",
+         "Substance Abuse and Mental Health Services Administration, 2021", "samhsa"),
+        ("en", "So (World Health Organization, 2020).", "World Health Organization, 2020",
+         REPORTED),
+        # An unknown group is reported by its whole name in a parenthesis; in a sentence,
+        # whose first word has a capital too, by the words a surname can be.
+        ("en", "So (National Institute of Mental Health, 2021).",
+         "National Institute of Mental Health, 2021", REPORTED),
+        ("fr", "Ainsi (voir Agence d’Évaluation des Technologies 2018).",
+         "Agence d’Évaluation des Technologies, 2018", REPORTED),
+        ("en", "The National Institute of Mental Health (2021) says so.", "Health (2021)",
+         REPORTED),
         # Code is quoted as written, and a link is the author's already.
         ("en", "Write `Bordin (1979)` like this.", None, NOTHING),
         ("en", "Write\n\n    Bordin (1979)\n\nlike this.", None, NOTHING),
