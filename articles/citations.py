@@ -2,7 +2,8 @@
 
 What is a citation. The linker reads the text nodes of the sanitised HTML (never inside `code`,
 `pre` or an existing link) and sees two shapes:
-- narrative: surnames, then the year in parentheses: "Bordin (1979)", "Bordin (1979, p. 12)",
+- narrative: surnames, maybe possessive, then the year in parentheses: "Bordin (1979)",
+  "Bordin’s (1979)", "Rogers’ (1957)", "Bordin (1979, p. 12)",
   "Horvath et al. (2011a)", "Flückiger et al. (2012, 2018)";
 - parenthetical: in a parenthesis, surnames and a year, with a comma ("Bordin, 1979") or, first
   in the parenthesis or after a ";" and words such as "see also", "voir aussi", "e.g.,", "cf.",
@@ -10,8 +11,10 @@ What is a citation. The linker reads the text nodes of the sanitised HTML (never
   ("Bordin, 1979, pp. 253–255").
 Surnames start with a capital, maybe after a particle ("Del Re", "van der Berg"); two are joined
 by "&", "and" or "et", more by commas; "et al." or "et coll." stands for the others. Any space
-may be a no-break one. Only the authors and the year become the link ("Bordin, 1979", "Bordin
-(1979)"; a second year of the same authors alone).
+may be a no-break one. A group author of the reference list (one without initials: "World
+Health Organization", "Substance Abuse and Mental Health Services Administration") is read as
+one name, whatever its case. Only the authors and the year become the link ("Bordin, 1979",
+"Bordin (1979)"; a second year of the same authors alone).
 
 What it matches. Whole surnames, whatever their case or apostrophe (Martinez is not Martin), all
 of them and in order, except that "et al." is the first surname(s) of a work with three or more
@@ -27,16 +30,21 @@ What is not a citation, so never reported: a year with no capitalised word befor
 names ("(En 1979)", "(March 2020)"). A false report costs the author a look; a citation missed
 silently would be linked to nothing without a warning, so in doubt a citation is reported.
 Limits: a citation cut by inline markup ("*Horvath et al.* (2011)") is not seen, and a
-citation in a link is neither linked nor reported.
+citation in a link is neither linked nor reported. A group author missing from the reference
+list is reported whole in a parenthesis ("National Institute of Mental Health, 2021"), but in a
+sentence only by its last words a surname can be ("Health (2021)"), as the capital of a
+sentence's first word looks like a name's; one whose last word has no capital ("(Institut
+national de la santé, 2018)") is not seen.
 """
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html import escape
 
 from practice_site.rendering import PREFORMATTED, rewrite_text
 
-from .authors import parse_authors, same_surname, year_suffixes
+from .authors import same_surname
 
 # Every capital letter of the Latin, Greek and Cyrillic alphabets ("Ł", "Ø", "Ç"…).
 UPPER = "[{}]".format("".join(c for c in map(chr, range(0x2000)) if c.isupper()))
@@ -49,14 +57,10 @@ NAME = rf"{UPPER}\w*(?:-\w+|['’](?!s\b)\w+)*"
 SURNAME = rf"{PARTICLE}?{NAME}"
 JOIN = r"(?:,?\s+(?:&|and|et)\s+|,\s+)"
 ETAL = r"\s+et\s+(?:al|coll)\.?"
-AUTHORS = rf"(?<![\w-])(?P<authors>{SURNAME}(?:{JOIN}{SURNAME})*(?:,?{ETAL})?)"
 YEAR = r"(?P<year>\d{4})(?P<suffix>[a-z]?)(?!\w)"
 # More years of the same authors: "2012, 2018", each closing the item ("2000 patients" does not).
 YEARS = r"(?P<years>\d{4}[a-z]?(?!\w)(?:\s*,\s*\d{4}[a-z]?(?=\s*(?:[,;)]|$)))*)"
-
-NARRATIVE = re.compile(rf"{AUTHORS}(?:['’]s)?\s*\(\s*{YEARS}(?=\s*[,;)])")
 PARENTHESIS = re.compile(r"\(([^()]*)\)")
-ITEM = re.compile(rf"{AUTHORS}(?:(?P<comma>\s*,)\s*|\s+){YEARS}")
 # Words before the works cited in a parenthesis, and capitalised words that date, not name.
 LEAD = re.compile(
     r"(?:\s*(?:(?:see|also|voir|aussi|for example|par exemple|notamment|and|et|or|ou)\b"
@@ -75,8 +79,44 @@ YEAR_IN_LIST = re.compile(YEAR)
 ETAL_AT_END = re.compile(rf",?{ETAL}$")
 JOINS = re.compile(JOIN)
 LEADING_PARTICLE = re.compile(rf"(?:[a-z]\w*\s+)+(?={NAME})")
+# The words of a group author's name before those a surname can be ("National Institute of"
+# Mental Health): capitalised words and the small words between them.
+NAME_WORDS = re.compile(
+    rf"(?:(?:(?:[dl]['’])?{UPPER}[\w'’-]*|de|du|des|la|le|les|of|for|and|the|on|et)\s+)+"
+)
 # Links and code are left as they are; so is the text of a citation someone already linked.
 SKIPPED = PREFORMATTED | {"a"}
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """The regular expressions of one reference list, whose group authors ("World Health
+    Organization") are names of their own: no surname spans their words, and some have an
+    "and" that would join two."""
+
+    narrative: re.Pattern
+    item: re.Pattern
+    name: re.Pattern
+
+
+@lru_cache(maxsize=64)
+def patterns(groups=()):
+    """The Patterns of a reference list with these group authors' names."""
+    alternatives = [
+        r"\s+".join(
+            re.escape(word).replace("’", "'").replace("'", "['’]") for word in group.split()
+        )
+        # The longest first, of names that begin alike.
+        for group in sorted(groups, key=len, reverse=True)
+    ]
+    one = rf"(?:(?i:{'|'.join(alternatives)})(?!\w)|{SURNAME})" if alternatives else SURNAME
+    authors = rf"(?<![\w-])(?P<authors>{one}(?:{JOIN}{one})*(?:,?{ETAL})?)"
+    return Patterns(
+        # A possessive: "Bordin’s (1979)", and "Rogers’ (1957)" of a name ending in "s".
+        narrative=re.compile(rf"{authors}(?:['’]s?)?\s*\(\s*{YEARS}(?=\s*[,;)])"),
+        item=re.compile(rf"{authors}(?:(?P<comma>\s*,)\s*|\s+){YEARS}"),
+        name=re.compile(rf"(?<![\w-]){one}"),
+    )
 
 
 @dataclass(frozen=True)
@@ -90,16 +130,17 @@ class Cited:
     suffix: str
     narrative: bool
     with_authors: bool  # False for a second year of the same authors: its link is the year
+    name_before: str = ""  # NAME_WORDS before the authors in a parenthesis
 
-    def report(self, authors=None):
-        authors = " ".join((authors or self.authors).split())
+    def report(self):
+        authors = " ".join(f"{self.name_before}{self.authors}".split())
         year = f"{self.year}{self.suffix}"
         return f"{authors} ({year})" if self.narrative else f"{authors}, {year}"
 
 
-def find_citations(text):
+def find_citations(text, patterns):
     """The citations of a text node, in order, none overlapping another."""
-    found = [*narrative_citations(text), *parenthetical_citations(text)]
+    found = [*narrative_citations(text, patterns), *parenthetical_citations(text, patterns)]
     found.sort(key=lambda cited: (cited.start, -cited.end))
     kept = []
     for cited in found:
@@ -108,25 +149,31 @@ def find_citations(text):
     return kept
 
 
-def narrative_citations(text):
-    for match in NARRATIVE.finditer(text):
+def narrative_citations(text, patterns):
+    for match in patterns.narrative.finditer(text):
         yield from each_year(match, text, narrative=True)
 
 
-def parenthetical_citations(text):
+def parenthetical_citations(text, patterns):
     for parenthesis in PARENTHESIS.finditer(text):
         offset = parenthesis.start(1)
         for segment in re.finditer(r"[^;]+", parenthesis[1]):
-            for match in ITEM.finditer(segment[0]):
+            for match in patterns.item.finditer(segment[0]):
+                before = segment[0][: match.start()]
+                lead = LEAD.match(before).end()
+                # An unknown group author ("(National Institute of Mental Health, 2021)") is
+                # reported whole, not by the words a surname can be ("Mental Health").
+                name_before = before[lead:] if NAME_WORDS.fullmatch(before[lead:]) else ""
                 if not match["comma"]:
-                    before = segment[0][: match.start()]
-                    first = re.match(r"\w+", match["authors"])[0]
-                    if not LEAD.fullmatch(before) or first.casefold() in NOT_NAMES:
+                    first = re.match(r"\w+", name_before or match["authors"])[0]
+                    if (lead < len(before) and not name_before) or first.casefold() in NOT_NAMES:
                         continue
-                yield from each_year(match, text, narrative=False, offset=offset + segment.start())
+                yield from each_year(
+                    match, text, False, offset=offset + segment.start(), name_before=name_before
+                )
 
 
-def each_year(match, text, narrative, offset=0):
+def each_year(match, text, narrative, offset=0, name_before=""):
     """A citation per year of `match`: the first links its authors too, the others only their
     year ("Flückiger et al., 2012, 2018")."""
     start = offset + match.start("authors")
@@ -144,15 +191,16 @@ def each_year(match, text, narrative, offset=0):
             suffix=year["suffix"],
             narrative=narrative,
             with_authors=number == 0,
+            name_before=name_before if number == 0 else "",
         )
 
 
-def cited_surnames(authors):
+def cited_surnames(authors, patterns):
     """("Horvath", …), and whether "et al." stands for more, from a citation's authors."""
     et_al = ETAL_AT_END.search(authors)
     if et_al:
         authors = authors[: et_al.start()]
-    return [name for name in JOINS.split(authors) if name], bool(et_al)
+    return [name[0] for name in patterns.name.finditer(authors)], bool(et_al)
 
 
 def shorter_readings(authors):
@@ -192,27 +240,31 @@ class Work:
 
 @dataclass
 class CitationLinker:
-    """Links the citations of one body to `references` (with pk, authors, year, title)."""
+    """Links the citations of one body to `references`, an article's Reference list with
+    its year suffixes set (Reference.label_years)."""
 
     references: list
     cited: list = field(default_factory=list)  # reference ids, in order of first citation
     unmatched: list = field(default_factory=list)
 
     def __post_init__(self):
-        references = list(self.references)
-        self.works = [
-            Work(
-                reference.pk,
-                [author.surname for author in parse_authors(reference.authors)],
-                reference.year,
-                suffix,
+        self.works = []
+        groups = set()
+        for reference in self.references:
+            self.works.append(
+                Work(reference.pk, reference.surnames, reference.year, reference.year_suffix)
             )
-            for reference, suffix in zip(references, year_suffixes(references), strict=True)
-        ]
+            # One word is a surname to the patterns already ("UNESCO").
+            groups.update(
+                author.surname
+                for author in reference.author_list
+                if not author.initials and len(author.surname.split()) > 1
+            )
+        self.patterns = patterns(tuple(sorted(groups)))
 
     def work_for(self, authors, year, suffix):
         """The one work these authors, year and suffix cite, or None."""
-        surnames, et_al = cited_surnames(authors)
+        surnames, et_al = cited_surnames(authors, self.patterns)
         works = [work for work in self.works if work.is_cited_by(surnames, et_al, year, suffix)]
         return works[0] if len(works) == 1 else None
 
@@ -228,7 +280,7 @@ class CitationLinker:
     def link(self, text):
         """The text node `text` as HTML, its citations linked."""
         output, position = [], 0
-        for cited in find_citations(text):
+        for cited in find_citations(text, self.patterns):
             offset, work = self.resolve(cited)
             if work is None:
                 if cited.report() not in self.unmatched:

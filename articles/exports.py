@@ -3,6 +3,8 @@
 import re
 import unicodedata
 from collections import Counter
+from itertools import count
+from string import ascii_lowercase
 
 import rispy
 from anyascii import anyascii
@@ -53,20 +55,31 @@ def bibtex_name(author):
 
 
 def citation_keys(references):
-    """One key a reference, in ASCII as BibTeX wants it: the first surname and the year
-    ("Erdos2020", "Lukasiewicz1930"); keys that would be the same get "a", "b"… in order.
-    anyascii transliterates any script (Ł, ß, Ø, Cyrillic…), where stripping accents loses
-    the letters that have none."""
+    """One key a reference of a year-labelled reference list (see Reference.label_years), in
+    ASCII as BibTeX wants it: the first surname and the year as the text cites it
+    ("Erdos2020", "Wampold2015a"). Keys that would still be the same (Erdős and Erdos, both
+    2020) get the next letters no other key has, in order. anyascii transliterates any script
+    (Ł, ß, Ø, Cyrillic…), where stripping accents loses the letters that have none."""
     bases = []
     for reference in references:
         surnames = reference.surnames
         name = re.sub(r"[^A-Za-z]", "", anyascii(surnames[0])) if surnames else ""
-        bases.append(f"{name or 'ref'}{reference.year}")
-    counts, seen = Counter(bases), Counter()
+        bases.append(f"{name or 'ref'}{reference.year_label}")
+    counts = Counter(bases)
+    taken = {base for base in bases if counts[base] == 1}
     keys = []
     for base in bases:
-        keys.append(f"{base}{letters(seen[base])}" if counts[base] > 1 else base)
-        seen[base] += 1
+        key = base
+        if counts[base] > 1:
+            # After the year, as for works without a suffix: "2015aa" would read as APA's.
+            stem = base.rstrip(ascii_lowercase)
+            key = next(
+                candidate
+                for rank in count()
+                if (candidate := f"{stem}{letters(rank)}") not in taken
+            )
+        taken.add(key)
+        keys.append(key)
     return keys
 
 
@@ -76,10 +89,14 @@ def page_range(pages):
     return start, end[0] if end else ""
 
 
-def to_bibtex(references):
+def to_bibtex(references, only=None):
+    """The entries of `references`, one article's year-labelled list, or of its reference
+    `only`, whose key is the one it has in the whole list's file."""
     references = list(references)
     entries = []
     for reference, key in zip(references, citation_keys(references), strict=True):
+        if only is not None and reference != only:
+            continue
         fields = {
             "author": " and ".join(bibtex_name(author) for author in reference.author_list),
             # Titles keep their capitals: BibTeX styles would otherwise lower-case them.
@@ -110,9 +127,10 @@ class RisWriter(rispy.RisWriter):
         return ""
 
 
-def to_ris(references):
+def to_ris(references, only=None):
+    """The records of `references`, or of the one reference `only` (as `to_bibtex`)."""
     records = []
-    for reference in references:
+    for reference in [only] if only is not None else references:
         start, end = page_range(reference.pages)
         record = {
             "type_of_reference": "JOUR",

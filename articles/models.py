@@ -3,7 +3,6 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from .authors import parse_authors, year_suffixes
@@ -181,7 +180,9 @@ class ArticleVersion(models.Model):
 
     def render(self):
         """Fill the rendered fields from the Markdown body and the article's references."""
-        references = Reference.objects.filter(article_id=self.article_id) if self.article_id else []
+        references = Reference.label_years(
+            Reference.objects.filter(article_id=self.article_id) if self.article_id else []
+        )
         self.body_html, self.cited_references, self.unmatched_citations, self.reading_time = (
             render_body(self.body, self.language, references)
         )
@@ -277,16 +278,17 @@ class Reference(models.Model):
     def surnames(self):
         return [author.surname for author in self.author_list]
 
-    @cached_property
-    def year_suffix(self):
-        """APA's "a", "b"… telling this work from others of the same authors and year in the
-        reference list, or "". Reads the other references, unless `label_years` set it."""
-        siblings = list(self.article.references.exclude(pk=self.pk)) if self.article_id else []
-        return year_suffixes([self, *siblings])[0]
+    # APA's "a", "b"… telling this work from others of the same authors and year, or "": set
+    # by `label_years`, as it depends on the whole reference list, which one reference would
+    # read with a query of its own.
+    year_suffix = None
 
     @property
     def year_label(self):
         """The year as cited and listed: "2011", or "2011a" beside a "2011b"."""
+        if self.year_suffix is None:
+            # Loud, not "": a template would show a wrong label without a word.
+            raise ValueError("Reference.label_years() sets the year suffixes first.")
         return f"{self.year}{self.year_suffix}"
 
     @staticmethod

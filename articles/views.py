@@ -92,13 +92,15 @@ def export_references(request, slug, format, pk=None):
     version = get_object_or_404(
         versions.select_related("article"), language=translation.get_language(), slug=slug
     )
-    references = version.article.references.all()
+    # Labelled as a whole even for one reference: its key carries the suffix the text cites.
+    references = Reference.label_years(version.article.references.all())
+    only = None
     if pk is not None:
-        references = references.filter(pk=pk)
-        if not references:
+        only = next((reference for reference in references if reference.pk == pk), None)
+        if only is None:
             raise Http404
     render, content_type = EXPORTS[format]
     filename = f"{slug}-{pk}.{format}" if pk else f"{slug}.{format}"
-    response = HttpResponse(render(references), content_type=content_type)
+    response = HttpResponse(render(references, only=only), content_type=content_type)
     response["Content-Disposition"] = content_disposition_header(True, filename)
     return response

@@ -8,7 +8,7 @@ import rispy
 from bibtexparser.bparser import BibTexParser
 from bibtexparser.customization import convert_to_unicode
 
-from articles.models import ArticleVersion
+from articles.models import ArticleVersion, Reference
 
 from .conftest import ENGLISH_URL, FRENCH_URL
 from .test_alliance_migration import DOIS
@@ -101,6 +101,12 @@ WORKS = {
         "Alliance",
     ),
     "erdos": ("Erdős, Ł.", 2020, "Unicode names"),
+    "norcross": ("Norcross, J. C.", 2002, "Psychotherapy relationships that work"),
+    # Group authors have no initials, so maybe no final full stop either.
+    "apa": ("American Psychological Association.", 2020, "Publication manual"),
+    "has": ("Haute Autorité de Santé", 2019, "Recommandations"),
+    "who": ("World Health Organization", 2019, "Mental health atlas"),
+    "samhsa": ("Substance Abuse and Mental Health Services Administration", 2021, "Survey"),
 }
 REPORTED = "reported"
 NOTHING = "neither linked nor reported"
@@ -118,6 +124,12 @@ NBSP = "\u00a0"
         ("en", "It is so (Bordin 1979).", "Bordin 1979", "bordin"),
         ("fr", f"C’est ainsi (Bordin,{NBSP}1979, p.{NBSP}12).", f"Bordin,{NBSP}1979", "bordin"),
         ("en", "Bordin’s (1979) model.", "Bordin’s (1979)", "bordin"),
+        # The possessive of a name ending in "s" may be a bare apostrophe.
+        ("en", "Norcross’ (2002) review.", "Norcross’ (2002)", "norcross"),
+        ("en", "Norcross' (2002) review.", "Norcross' (2002)", "norcross"),
+        ("en", "Norcross’s (2002) review.", "Norcross’s (2002)", "norcross"),
+        ("en", "Rogers’ (1957) conditions.", "Rogers (1957)", REPORTED),
+        ("fr", "Voir les conditions, Rogers' (1957).", "Rogers (1957)", REPORTED),
         # Whole surnames: Martinez is not Martin.
         ("en", "Martinez (2000) says so.", "Martinez (2000)", REPORTED),
         ("en", "Martin, Garske, & Davis (2000) say so.", "Martin, Garske, &amp; Davis (2000)",
@@ -157,6 +169,30 @@ NBSP = "\u00a0"
         ("en", "Flückiger et al. (2012, 2018) say so.", "2018", "fluckiger2018"),
         ("en", "Erdős (2020) says so.", "Erdős (2020)", "erdos"),
         ("en", "Rogers (1957) says so.", "Rogers (1957)", REPORTED),
+        # A group author links by its whole name, even one with "and" in it.
+        ("en", "So (American Psychological Association, 2020).",
+         "American Psychological Association, 2020", "apa"),
+        ("en", "The American Psychological Association (2020) says so.",
+         "American Psychological Association (2020)", "apa"),
+        ("fr", "Ainsi (Haute Autorité de Santé, 2019).", "Haute Autorité de Santé, 2019", "has"),
+        ("fr", "La Haute Autorité de Santé (2019) recommande.",
+         "Haute Autorité de Santé (2019)", "has"),
+        ("en", "The World Health Organization’s (2019) atlas.",
+         "World Health Organization’s (2019)", "who"),
+        ("en", f"So (see also World{NBSP}Health Organization, 2019).",
+         f"World{NBSP}Health Organization, 2019", "who"),
+        ("en", "So (Substance Abuse and Mental Health Services Administration, 2021).",
+         "Substance Abuse and Mental Health Services Administration, 2021", "samhsa"),
+        ("en", "So (World Health Organization, 2020).", "World Health Organization, 2020",
+         REPORTED),
+        # An unknown group is reported by its whole name in a parenthesis; in a sentence,
+        # whose first word has a capital too, by the words a surname can be.
+        ("en", "So (National Institute of Mental Health, 2021).",
+         "National Institute of Mental Health, 2021", REPORTED),
+        ("fr", "Ainsi (voir Agence d’Évaluation des Technologies 2018).",
+         "Agence d’Évaluation des Technologies, 2018", REPORTED),
+        ("en", "The National Institute of Mental Health (2021) says so.", "Health (2021)",
+         REPORTED),
         # Code is quoted as written, and a link is the author's already.
         ("en", "Write `Bordin (1979)` like this.", None, NOTHING),
         ("en", "Write\n\n    Bordin (1979)\n\nlike this.", None, NOTHING),
@@ -391,3 +427,63 @@ def test_render_articles_brings_stored_bodies_up_to_date(make_version):
     assert output.getvalue() == "Language versions rendered anew: 1.\n"
     call_command("render_articles", stdout=output)
     assert output.getvalue().endswith("rendered anew: 0.\n")
+
+
+def test_a_year_label_is_read_from_the_whole_list_never_by_a_query_per_reference(
+    make_version, django_assert_num_queries
+):
+    version = make_version(
+        references=[
+            {"authors": "Wampold, B. E.", "year": 2015, "title": title, "journal": "J"}
+            for title in ["How important are the common factors", "The great psychotherapy debate"]
+        ],
+        en={},
+    )["en"]
+    references = list(Reference.objects.filter(article=version.article))
+    with django_assert_num_queries(0):
+        # A suffix depends on the other references: one reference alone cannot tell it.
+        with pytest.raises(ValueError, match="label_years"):
+            references[0].year_label  # noqa: B018
+        assert [r.year_label for r in Reference.label_years(references)] == ["2015b", "2015a"]
+
+
+def test_bibtex_keys_carry_the_year_suffix_the_text_cites(make_version, client):
+    """Wampold2015a is the work cited as "Wampold (2015a)", whatever its place in the list,
+    in the whole list's file as in its own."""
+    make_version(
+        fr={"slug": "suffixes"},
+        references=[
+            {"authors": "Wampold, B. E.", "year": 2015, "title": title, "journal": "J"}
+            for title in ["How important are the common factors", "The great psychotherapy debate"]
+        ],
+    )
+    url = "/fr/articles/suffixes/references"
+    entries = parse_bibtex(client.get(f"{url}.bib").content.decode())
+    assert [(entry["ID"], entry["title"]) for entry in entries] == [
+        ("Wampold2015b", "How important are the common factors"),
+        ("Wampold2015a", "The great psychotherapy debate"),
+    ]
+    for reference in Reference.objects.filter(year=2015):
+        [entry] = parse_bibtex(client.get(f"{url}/{reference.pk}.bib").content.decode())
+        assert entry["ID"] == f"Wampold{reference.year}{'b' if 'How' in reference.title else 'a'}"
+
+
+def test_bibtex_keys_tell_apart_works_only_their_ascii_name_confuses(make_version, client):
+    """Beyond APA's suffixes: "Erdős, P." and "Erdos, A." have no suffix, the same key base."""
+    make_version(
+        fr={"slug": "au-dela"},
+        references=[
+            {"authors": "Erdos, A.", "year": 2020, "title": "Three", "journal": "J"},
+            {"authors": "Erdős, P.", "year": 2020, "title": "Two", "journal": "J"},
+            {"authors": "Erdős, P.", "year": 2020, "title": "One", "journal": "J"},
+            {"authors": "Erdos, Z.", "year": 2020, "title": "Four", "journal": "J"},
+        ],
+    )
+    entries = parse_bibtex(client.get("/fr/articles/au-dela/references.bib").content.decode())
+    # Erdős P. is cited as 2020a ("One") and 2020b: the others take the letters after them.
+    assert [(entry["ID"], entry["title"]) for entry in entries] == [
+        ("Erdos2020c", "Three"),
+        ("Erdos2020b", "Two"),
+        ("Erdos2020a", "One"),
+        ("Erdos2020d", "Four"),
+    ]
