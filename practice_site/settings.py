@@ -256,6 +256,8 @@ CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_HTTPONLY = True
 # The contact page's security cookie is needed when the form is posted, from the same site.
 CSRF_COOKIE_SAMESITE = "Lax"
+# Gone when the browser closes, as the privacy policy says: it only has to outlive the visit.
+CSRF_COOKIE_AGE = None
 SESSION_COOKIE_SAMESITE = "Lax"
 # Where reports of security problems go (/.well-known/security.txt).
 SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", CONTACT_EMAIL)

@@ -103,3 +103,10 @@ def test_the_admin_url_is_configurable():
         text=True,
     )
     assert result.stdout.strip() == "/cabinet-gestion/"
+
+
+def test_the_form_security_cookie_lasts_only_until_the_browser_closes(client):
+    """The privacy policy says so: no cookie outlives the visit."""
+    cookie = client.get("/fr/contact/").cookies["csrftoken"]
+    assert cookie["max-age"] == ""
+    assert cookie["expires"] == ""
