@@ -151,6 +151,9 @@ AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# Failed attempts are kept for the lockout period only; successful sign-ins are not logged at all
+# (no address kept without a purpose, as the privacy policy says).
+AXES_DISABLE_ACCESS_LOG = True
 # The same client address as the contact form's rate limit: X-Forwarded-For only when trusted.
 AXES_CLIENT_IP_CALLABLE = "contact.ratelimit.client_address"
 ADMIN_URL = os.environ.get("DJANGO_ADMIN_URL", "admin/").strip("/") + "/"
@@ -258,6 +261,9 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 # Gone when the browser closes, as the privacy policy says: it only has to outlive the visit.
 CSRF_COOKIE_AGE = None
+# The admin's messages ("saved") ride in the session: no cookie beyond the two the privacy policy
+# names (csrftoken, sessionid).
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 SESSION_COOKIE_SAMESITE = "Lax"
 # Where reports of security problems go (/.well-known/security.txt).
 SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", CONTACT_EMAIL)

@@ -110,3 +110,16 @@ def test_the_form_security_cookie_lasts_only_until_the_browser_closes(client):
     cookie = client.get("/fr/contact/").cookies["csrftoken"]
     assert cookie["max-age"] == ""
     assert cookie["expires"] == ""
+
+
+def test_the_admin_sets_no_cookie_but_the_session_and_the_security_one(client):
+    """The privacy policy names two cookies: saving in the admin must not add a third."""
+    User.objects.create_superuser("camille", "c@example.org", "un-mot-de-passe-long-42")
+    login = client.post(
+        "/admin/login/?next=/admin/",
+        {"username": "camille", "password": "un-mot-de-passe-long-42"},
+    )
+    group = client.post("/admin/auth/group/add/", {"name": "Cabinet"}, follow=True)
+    assert login.status_code == 302
+    assert "Cabinet" in group.content.decode()
+    assert set(client.cookies) == {"csrftoken", "sessionid"}
