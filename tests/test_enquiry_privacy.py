@@ -284,3 +284,15 @@ def test_the_admin_home_warning_is_only_for_those_who_can_see_enquiries(client, 
     response = client.get("/admin/")
     assert response.status_code == 200
     assert "purge_enquiries" not in response.content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_migration_removes_the_names_from_earlier_log_entries(migrated_content):
+    enquiry = make_enquiry()
+    log_change(enquiry)
+    LogEntry.objects.update(object_repr="Élise Dupré, 2025-03-01 10:00")
+    call_command("migrate", "contact", "0005", verbosity=0)
+
+    call_command("migrate", "contact", verbosity=0)
+
+    assert LogEntry.objects.get().object_repr == f"Message n° {enquiry.pk}"
