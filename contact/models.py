@@ -4,6 +4,8 @@ from datetime import timedelta
 from email.utils import formataddr
 
 from django.conf import settings
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.core.mail import EmailMessage
 from django.db import models, transaction
 from django.db.models import Case, F, Q, Value, When
@@ -14,28 +16,6 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 logger = logging.getLogger(__name__)
-
-
-def enquiry_log_entries():
-    """The admin's log entries about enquiries."""
-    from django.contrib.admin.models import LogEntry
-    from django.contrib.contenttypes.models import ContentType
-
-    return LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(Enquiry))
-
-
-def delete_log_entries_of_deleted_enquiries():
-    """Delete the log entries, older than the retention period, of enquiries no longer here
-    (deleted in the admin, or logged by an earlier version under the enquirer's name); return
-    how many were deleted."""
-    kept = [str(pk) for pk in Enquiry.objects.values_list("pk", flat=True)]
-    deleted, _by_model = (
-        enquiry_log_entries()
-        .filter(action_time__lt=Enquiry.retention_cutoff())
-        .exclude(object_id__in=kept)
-        .delete()
-    )
-    return deleted
 
 
 class EnquiryQuerySet(models.QuerySet):
@@ -55,12 +35,13 @@ class EnquiryQuerySet(models.QuerySet):
         )
 
     def delete_with_history(self):
-        """Delete these enquiries and their admin log entries (which name them by number
-        only, but say when they were read, sent again or deleted); return how many
-        enquiries were deleted."""
+        """Delete these enquiries and the admin's log entries about them (a trace that a
+        message once came in); return how many enquiries were deleted."""
         with transaction.atomic():
             ids = [str(pk) for pk in self.values_list("pk", flat=True)]
-            enquiry_log_entries().filter(object_id__in=ids).delete()
+            LogEntry.objects.filter(
+                content_type=ContentType.objects.get_for_model(Enquiry), object_id__in=ids
+            ).delete()
             deleted, _by_model = Enquiry.objects.filter(pk__in=ids).delete()
         return deleted
 

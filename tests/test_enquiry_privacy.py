@@ -139,23 +139,6 @@ def test_the_admin_says_a_pending_enquiry_is_kept_until_delivered(admin_client):
 
 
 @pytest.mark.django_db
-def test_the_purge_also_forgets_old_log_entries_of_enquiries_deleted_by_hand(settings):
-    settings.ENQUIRY_RETENTION_DAYS = 30
-    deleted_long_ago = make_enquiry()
-    log_change(deleted_long_ago)
-    deleted_lately = make_enquiry()
-    log_change(deleted_lately)
-    Enquiry.objects.filter(pk__in=[deleted_long_ago.pk, deleted_lately.pk]).delete()
-    LogEntry.objects.filter(object_id=str(deleted_long_ago.pk)).update(
-        action_time=timezone.now() - datetime.timedelta(days=31)
-    )
-
-    purge()
-
-    assert [entry.object_id for entry in LogEntry.objects.all()] == [str(deleted_lately.pk)]
-
-
-@pytest.mark.django_db
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_an_enquiry_is_named_by_its_number_only(language):
     enquiry = make_enquiry()

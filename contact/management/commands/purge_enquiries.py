@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from contact.models import Enquiry, RateLimitCounter, delete_log_entries_of_deleted_enquiries
+from contact.models import Enquiry, RateLimitCounter
 from contact.ratelimit import RateLimit
 
 
@@ -19,8 +19,6 @@ class Command(BaseCommand):
             f"{deleted} enquiries sent more than {days} days ago deleted, "
             "with their admin log entries."
         )
-        entries = delete_log_entries_of_deleted_enquiries()
-        self.stdout.write(f"{entries} older admin log entries of deleted enquiries deleted.")
 
         # With the limit off, every counter is over.
         limit = RateLimit.parse(settings.CONTACT_RATE_LIMIT)
