@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -7,7 +8,15 @@ from .models import Enquiry
 
 @admin.register(Enquiry)
 class EnquiryAdmin(admin.ModelAdmin):
-    list_display = ["name", "email", "language", "status", "attempts", "created_at"]
+    list_display = [
+        "name",
+        "email",
+        "language",
+        "status",
+        "attempts",
+        "created_at",
+        "kept_until",
+    ]
     list_filter = ["status", "language", "created_at"]
     search_fields = ["name", "email", "phone", "message"]
     date_hierarchy = "created_at"
@@ -22,9 +31,18 @@ class EnquiryAdmin(admin.ModelAdmin):
         "last_error",
         "created_at",
         "sent_at",
+        "kept_until",
     ]
     fields = readonly_fields
     actions = ["send_again"]
+
+    @admin.display(description=_("kept on the site until"))
+    def kept_until(self, enquiry):
+        if enquiry.kept_until is not None:
+            return formats.date_format(timezone.localtime(enquiry.kept_until), "DATE_FORMAT")
+        if enquiry.given_up:
+            return _("Never delivered: kept until sent again or deleted")
+        return _("Kept until delivered")
 
     def has_add_permission(self, request):
         return False

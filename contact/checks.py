@@ -1,3 +1,5 @@
+import ipaddress
+
 from django.conf import settings
 from django.core.checks import Error, register
 from django.core.exceptions import ImproperlyConfigured
@@ -7,8 +9,45 @@ from .ratelimit import RateLimit
 
 @register()
 def contact_settings(app_configs, **kwargs):
+    errors = []
     try:
         RateLimit.parse(settings.CONTACT_RATE_LIMIT)
     except ImproperlyConfigured as error:
-        return [Error(str(error), id="contact.E001")]
-    return []
+        errors.append(Error(str(error), id="contact.E001"))
+    if settings.EMAIL_USE_TLS and settings.EMAIL_USE_SSL:
+        # Django's SMTP backend would only refuse the pair when an enquiry is sent.
+        errors.append(
+            Error(
+                "EMAIL_USE_TLS and EMAIL_USE_SSL are both on: no enquiry could be sent.",
+                hint="Turn on one of them: EMAIL_USE_SSL for implicit TLS (usually port 465), "
+                "EMAIL_USE_TLS for STARTTLS (usually port 587).",
+                id="contact.E002",
+            )
+        )
+    return errors
+
+
+def is_loopback(host):
+    if host.strip().lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip().strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+@register(deploy=True)
+def encrypted_relay(app_configs, **kwargs):
+    """An enquiry is health data: it crosses the network to the relay encrypted, or not at
+    all. A relay on the machine itself is reached without crossing it."""
+    host = settings.EMAIL_HOST
+    if not host or is_loopback(host) or settings.EMAIL_USE_TLS or settings.EMAIL_USE_SSL:
+        return []
+    return [
+        Error(
+            f"Enquiries would be sent to the relay {host} unencrypted.",
+            hint="Set EMAIL_USE_TLS=on (STARTTLS, usually port 587) or EMAIL_USE_SSL=on "
+            "(implicit TLS, usually port 465), as the relay supports.",
+            id="practice.E010",
+        )
+    ]

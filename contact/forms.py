@@ -31,9 +31,12 @@ def reject_control_characters(value, *, single_line):
 class EnquiryForm(forms.ModelForm):
     message = MultilineTextField(
         label=_("Your message"),
-        max_length=5000,
+        max_length=2000,
         widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=_("5,000 characters at most. Please do not give clinical details here."),
+        help_text=_(
+            "2,000 characters at most. Say what you would like (an appointment, a question); "
+            "please give no health details here."
+        ),
         error_messages={"required": _("Please write your message.")},
     )
     consent = forms.BooleanField(

@@ -4,6 +4,8 @@ from datetime import timedelta
 from email.utils import formataddr
 
 from django.conf import settings
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.core.mail import EmailMessage
 from django.db import models, transaction
 from django.db.models import Case, F, Q, Value, When
@@ -25,8 +27,23 @@ class EnquiryQuerySet(models.QuerySet):
         )
 
     def expired(self):
-        cutoff = timezone.now() - timedelta(days=settings.ENQUIRY_RETENTION_DAYS)
-        return self.filter(created_at__lt=cutoff)
+        """Enquiries emailed more than ENQUIRY_RETENTION_DAYS ago: the practice mailbox holds
+        them, the site need not. One never delivered is kept, even once the retry job has
+        given up on it, so that the psychologist can send it again from the admin."""
+        return self.filter(sent_at__lt=Enquiry.retention_cutoff()).exclude(
+            status=Enquiry.Status.SENDING
+        )
+
+    def delete_with_history(self):
+        """Delete these enquiries and the admin's log entries about them (a trace that a
+        message once came in); return how many enquiries were deleted."""
+        with transaction.atomic():
+            ids = [str(pk) for pk in self.values_list("pk", flat=True)]
+            LogEntry.objects.filter(
+                content_type=ContentType.objects.get_for_model(Enquiry), object_id__in=ids
+            ).delete()
+            deleted, _by_model = Enquiry.objects.filter(pk__in=ids).delete()
+        return deleted
 
 
 class Enquiry(models.Model):
@@ -48,7 +65,7 @@ class Enquiry(models.Model):
     name = models.CharField(_("name"), max_length=100)
     email = models.EmailField(_("email"), max_length=254)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
-    message = models.TextField(_("message"), max_length=5000)
+    message = models.TextField(_("message"), max_length=2000)
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
@@ -68,13 +85,31 @@ class Enquiry(models.Model):
         indexes = [models.Index(fields=["status", "attempts"])]
 
     def __str__(self):
-        return _("%(name)s, %(date)s") % {
-            "name": self.name,
-            "date": timezone.localtime(self.created_at).strftime("%Y-%m-%d %H:%M"),
-        }
+        # Never the enquirer's name or address: the admin's log and messages keep str(self).
+        return _("Message no. %(number)s") % {"number": self.pk}
 
     def get_absolute_url(self):
         return reverse("admin:contact_enquiry_change", args=[self.pk])
+
+    @staticmethod
+    def retention_cutoff():
+        return timezone.now() - timedelta(days=settings.ENQUIRY_RETENTION_DAYS)
+
+    @property
+    def kept_until(self):
+        """When `purge_enquiries` deletes it; None while it has not been delivered."""
+        if self.sent_at is None:
+            return None
+        return self.sent_at + timedelta(days=settings.ENQUIRY_RETENTION_DAYS)
+
+    @property
+    def given_up(self):
+        """Never delivered, and out of attempts: the retry job no longer sends it."""
+        return (
+            self.sent_at is None
+            and self.status == self.Status.FAILED
+            and self.attempts >= settings.ENQUIRY_MAX_ATTEMPTS
+        )
 
     def send(self, *, force=False):
         """Email the enquiry to the practice and record the outcome; True if it was sent.

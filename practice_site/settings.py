@@ -195,10 +195,17 @@ EMAIL_BACKEND = (
     if EMAIL_HOST
     else "django.core.mail.backends.console.EmailBackend"
 )
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587" if env_bool("EMAIL_USE_TLS") else "25"))
+# STARTTLS (usually port 587) or implicit TLS (usually 465), never both: Django's SMTP backend
+# refuses the pair, and `check` says so (contact/checks.py). An enquiry is health data: a relay
+# other than the machine itself must be reached through one of them (`check --deploy`).
+# https://docs.djangoproject.com/en/5.2/ref/settings/#email-use-tls
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
+EMAIL_PORT = int(
+    os.environ.get("EMAIL_PORT", "465" if EMAIL_USE_SSL else "587" if EMAIL_USE_TLS else "25")
+)
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 # A slow relay must not hold a gunicorn worker for long.
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
@@ -215,7 +222,9 @@ CONTACT_RATE_LIMIT = os.environ.get("CONTACT_RATE_LIMIT", "5/h")
 # Set when a reverse proxy in front of gunicorn appends the client's address to
 # X-Forwarded-For; without a proxy, that header comes from the client and is not trusted.
 TRUSTED_PROXY = env_bool("DJANGO_TRUSTED_PROXY")
-ENQUIRY_RETENTION_DAYS = int(os.environ.get("ENQUIRY_RETENTION_DAYS", "365"))
+# Days an enquiry stays on the site once emailed; one not yet delivered stays until it is
+# (contact/models.py EnquiryQuerySet.expired, deleted by `purge_enquiries`).
+ENQUIRY_RETENTION_DAYS = int(os.environ.get("ENQUIRY_RETENTION_DAYS", "30"))
 ENQUIRY_MAX_ATTEMPTS = int(os.environ.get("ENQUIRY_MAX_ATTEMPTS", "10"))
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

@@ -36,7 +36,7 @@ def test_the_form_has_the_contract_fields_and_a_privacy_notice(client):
     for field in ["name", "email", "phone", "message", "consent"]:
         assert f'name="{field}"' in html
     assert 'href="/en/privacy/">Read the privacy policy</a>' in html
-    assert "It is deleted after 365 days." in html
+    assert "It is deleted after 30 days." in html
 
 
 @pytest.mark.parametrize(
@@ -133,18 +133,18 @@ def test_an_invalid_phone_number_is_refused(client, enquiry_data, mailoutbox, ph
 
 
 def test_lengths_are_bounded_on_the_server(client, enquiry_data, mailoutbox):
-    response = post(client, {**enquiry_data, "name": "N" * 101, "message": "m" * 5001})
+    response = post(client, {**enquiry_data, "name": "N" * 101, "message": "m" * 2001})
     html = response.content.decode()
     assert response.status_code == 400
     assert "at most 100 characters (it has 101)" in html
-    assert "at most 5000 characters (it has 5001)" in html
+    assert "at most 2000 characters (it has 2001)" in html
     assert_nothing_stored_or_sent(mailoutbox)
 
 
 def test_a_one_megabyte_message_gets_an_error_not_a_crash(client, enquiry_data, mailoutbox):
     response = post(client, {**enquiry_data, "message": "x" * 1_000_000})
     assert response.status_code == 400
-    assert "at most 5000 characters" in response.content.decode()
+    assert "at most 2000 characters" in response.content.decode()
     assert_nothing_stored_or_sent(mailoutbox)
 
 

@@ -130,17 +130,15 @@ def make_enquiry(**fields):
     return Enquiry.objects.create(**{**defaults, **fields})
 
 
-def test_purge_deletes_enquiries_older_than_the_retention(settings):
+def test_purge_deletes_enquiries_sent_longer_ago_than_the_retention(settings):
     settings.ENQUIRY_RETENTION_DAYS = 30
-    old = make_enquiry(name="Ancien")
-    recent = make_enquiry(name="Récent")
-    Enquiry.objects.filter(pk=old.pk).update(
-        created_at=timezone.now() - datetime.timedelta(days=31)
-    )
+    now = timezone.now()
+    make_enquiry(status=Enquiry.Status.SENT, sent_at=now - datetime.timedelta(days=31))
+    recent = make_enquiry(status=Enquiry.Status.SENT, sent_at=now - datetime.timedelta(days=29))
     output = StringIO()
     call_command("purge_enquiries", stdout=output)
     assert list(Enquiry.objects.all()) == [recent]
-    assert "1 enquiries older than 30 days deleted." in output.getvalue()
+    assert "1 enquiries sent more than 30 days ago deleted" in output.getvalue()
 
 
 def test_purge_deletes_the_rate_limit_counters_whose_window_ended(settings):

@@ -7,14 +7,18 @@ from contact.ratelimit import RateLimit
 
 class Command(BaseCommand):
     help = (
-        "Delete the enquiries older than ENQUIRY_RETENTION_DAYS, as the privacy policy says, "
-        "and the rate-limit counters whose window has ended."
+        "Delete the enquiries emailed more than ENQUIRY_RETENTION_DAYS ago, with their admin "
+        "log entries, as the privacy policy says, and the rate-limit counters whose window "
+        "has ended. Enquiries never delivered are kept."
     )
 
     def handle(self, *args, **options):
-        deleted, _by_model = Enquiry.objects.expired().delete()
+        deleted = Enquiry.objects.expired().delete_with_history()
         days = settings.ENQUIRY_RETENTION_DAYS
-        self.stdout.write(f"{deleted} enquiries older than {days} days deleted.")
+        self.stdout.write(
+            f"{deleted} enquiries sent more than {days} days ago deleted, "
+            "with their admin log entries."
+        )
 
         # With the limit off, every counter is over.
         limit = RateLimit.parse(settings.CONTACT_RATE_LIMIT)
