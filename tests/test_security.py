@@ -9,6 +9,8 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.test import Client
 
+from .conftest import password_step
+
 pytestmark = pytest.mark.django_db
 
 PRODUCTION = {
@@ -82,9 +84,9 @@ def test_admin_login_is_locked_after_repeated_failures(settings):
     User.objects.create_superuser("psy", "psy@example.org", "correct-horse-battery")
     client = Client(REMOTE_ADDR="203.0.113.9")
     for _ in range(3):
-        response = client.post("/admin/login/", {"username": "psy", "password": "wrong"})
+        response = client.post("/admin/login/", password_step("psy", "wrong"))
     assert response.status_code == 429
-    locked = client.post("/admin/login/", {"username": "psy", "password": "correct-horse-battery"})
+    locked = client.post("/admin/login/", password_step("psy", "correct-horse-battery"))
     assert locked.status_code == 429
     assert "_auth_user_id" not in client.session
 
