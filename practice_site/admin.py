@@ -13,8 +13,8 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import URLPattern, reverse
 from django.utils.http import urlencode
-from django_otp import user_has_device
 from two_factor.urls import urlpatterns as two_factor_urlpatterns
+from two_factor.utils import default_device
 from two_factor.views import LoginView
 
 
@@ -32,10 +32,10 @@ class PracticeAdminSite(admin.AdminSite):
         if request.method == "GET" and self.has_permission(request):
             return redirect("admin:index", current_app=self.name)
         user = request.user
-        if user.is_active and user.is_staff and not user_has_device(user):
-            # The password was right and no authenticator is enrolled yet: enrol one (the
-            # session counts as signed in with a second factor from then on), then print the
-            # recovery codes.
+        if user.is_active and user.is_staff and not default_device(user):
+            # The password was right and no authenticator is enrolled yet (the library signs
+            # such a user in without a second factor): enrol one, which verifies this session,
+            # then print the recovery codes.
             query = urlencode({"next": reverse("two_factor:backup_tokens")})
             return redirect(f"{reverse('two_factor:setup')}?{query}")
         return self.in_admin_frame(LoginView.as_view())(request)

@@ -62,7 +62,7 @@ def signed_in_client():
     def sign_in(user):
         client = Client()
         client.force_login(user)
-        device = user.totpdevice_set.create(name="authenticator")
+        device = user.totpdevice_set.create(name="default")
         session = client.session
         session[DEVICE_ID_SESSION_KEY] = device.persistent_id
         session.save()
