@@ -138,7 +138,8 @@ def test_a_recovery_code_signs_in_once(psychologist, authenticator):
 
     def sign_in_with_recovery_code():
         client = Client()
-        sign_in_with_password(client)
+        token_step = sign_in_with_password(client).content.decode()
+        assert 'name="wizard_goto_step" type="submit" value="backup"' in token_step
         client.post(
             "/admin/login/", {"login_view-current_step": "token", "wizard_goto_step": "backup"}
         )
