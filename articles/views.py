@@ -1,3 +1,4 @@
+from django.contrib import admin
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import translation
@@ -42,8 +43,9 @@ class ArticleDetailView(DetailView):
         slug = self.kwargs["slug"]
         versions = list(ArticleVersion.objects.siblings_of(language, slug))
         version = next((v for v in versions if v.language == language and v.slug == slug), None)
-        # Drafts are visible to staff only, as a preview before publishing.
-        if version is None or not (version.is_published or self.request.user.is_staff):
+        # Drafts are visible, as a preview before publishing, to those the admin lets in (with
+        # the second factor when ADMIN_TWO_FACTOR is on), not to a password alone.
+        if version is None or not (version.is_published or admin.site.has_permission(self.request)):
             raise Http404
         self.published_versions = [v for v in versions if v.is_published]
         return version
@@ -86,7 +88,7 @@ def export_references(request, slug, format, pk=None):
     one of EXPORTS, which the URL pattern guarantees."""
     versions = (
         ArticleVersion.objects.all()
-        if request.user.is_staff
+        if admin.site.has_permission(request)
         else ArticleVersion.objects.published()
     )
     version = get_object_or_404(

@@ -44,6 +44,20 @@ class EnquiryAdmin(admin.ModelAdmin):
             return _("Never delivered: kept until sent again or deleted")
         return _("Kept until delivered")
 
+    def can_read(self, request):
+        """Enquiries are health data: Django's "view" is not enough, reading them takes
+        contact.read_enquiry (the superuser, the "practice" group)."""
+        return request.user.has_perm("contact.read_enquiry")
+
+    def has_module_permission(self, request):
+        return self.can_read(request) and super().has_module_permission(request)
+
+    def has_view_permission(self, request, obj=None):
+        return self.can_read(request) and super().has_view_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self.can_read(request) and super().has_delete_permission(request, obj)
+
     def has_add_permission(self, request):
         return False
 

@@ -83,6 +83,8 @@ class Enquiry(models.Model):
         verbose_name = _("enquiry")
         verbose_name_plural = _("enquiries")
         indexes = [models.Index(fields=["status", "attempts"])]
+        # Health data: staff need this as well as Django's "view" to see enquiries at all.
+        permissions = [("read_enquiry", _("Can read enquiries"))]
 
     def __str__(self):
         # Never the enquirer's name or address: the admin's log and messages keep str(self).

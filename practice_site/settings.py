@@ -41,7 +41,8 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # The admin site behind two-factor sign-in (practice_site/admin.py).
+    "practice_site.apps.PracticeAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -53,6 +54,10 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_static",
+    "django_otp.plugins.otp_totp",
+    "two_factor",
     "practice_site.practice",
     "articles",
     "contact",
@@ -73,6 +78,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication: it tells whether this session passed the second factor.
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -157,6 +164,22 @@ AXES_DISABLE_ACCESS_LOG = True
 # The same client address as the contact form's rate limit: X-Forwarded-For only when trusted.
 AXES_CLIENT_IP_CALLABLE = "contact.ratelimit.client_address"
 ADMIN_URL = os.environ.get("DJANGO_ADMIN_URL", "admin/").strip("/") + "/"
+
+# Two-factor sign-in for the admin (https://django-two-factor-auth.readthedocs.io/): a code from
+# an authenticator app (TOTP) after the password, one-time recovery codes. Off, a password
+# alone opens the admin: for development and automated checks only.
+ADMIN_TWO_FACTOR = env_bool("ADMIN_TWO_FACTOR", default=not DEBUG)
+LOGIN_URL = "admin:login"
+LOGIN_REDIRECT_URL = "admin:index"
+# The admin's own login view chooses between the two-factor wizard and the password form
+# (practice_site/admin.py), instead of the library's patch of every AdminSite.
+TWO_FACTOR_PATCH_ADMIN = False
+# Sessions serve the admin alone: they end when the browser closes, and after an hour without
+# a request (every request pushes the expiry back).
+# https://docs.djangoproject.com/en/5.2/topics/http/sessions/#browser-length-sessions-vs-persistent-sessions
+SESSION_COOKIE_AGE = 3600
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

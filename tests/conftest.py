@@ -12,6 +12,15 @@ FRENCH_URL = f"/fr/articles/{FRENCH_SLUG}/"
 ENGLISH_URL = f"/en/articles/{ENGLISH_SLUG}/"
 
 
+def password_step(username, password):
+    """What the admin's sign-in form (django-two-factor-auth's wizard) posts first."""
+    return {
+        "login_view-current_step": "auth",
+        "auth-username": username,
+        "auth-password": password,
+    }
+
+
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
     """On SQLite, a test database in a file rather than in memory, so that other processes
@@ -40,6 +49,32 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def signed_in_client():
+    """A client signed in to the admin as `user` with a second factor (an enrolled
+    authenticator), as the admin requires with ADMIN_TWO_FACTOR on, the suite's setting as in
+    production."""
+    from django.test import Client
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    def sign_in(user):
+        client = Client()
+        client.force_login(user)
+        device = user.totpdevice_set.create(name="default")
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+        return client
+
+    return sign_in
+
+
+@pytest.fixture
+def admin_client(admin_user, signed_in_client):
+    """pytest-django's admin client, with the second factor the admin asks for."""
+    return signed_in_client(admin_user)
 
 
 @pytest.fixture

@@ -121,6 +121,15 @@ def test_staff_can_preview_a_draft_that_readers_cannot_see(client, admin_client,
     assert "Aperçu du brouillon" in preview.content.decode()
 
 
+def test_a_password_alone_does_not_preview_a_draft(client, admin_user, make_version, settings):
+    """Staff signed in without the second factor (not yet enrolled) see what readers see."""
+    settings.ADMIN_TWO_FACTOR = True
+    draft = make_version(fr={"title": "Brouillon secret", "status": ArticleVersion.Status.DRAFT})
+    client.force_login(admin_user)
+
+    assert client.get(draft["fr"].get_absolute_url()).status_code == 404
+
+
 def test_article_list_shows_published_articles_of_the_language_newest_first(client, make_version):
     make_version(fr={"title": "Brouillon", "status": ArticleVersion.Status.DRAFT})
     make_version(fr={"title": "Article plus récent"})

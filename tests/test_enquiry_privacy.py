@@ -258,13 +258,12 @@ def test_the_admin_home_warns_when_an_enquiry_outstayed_the_retention(admin_clie
 
 
 @pytest.mark.django_db
-def test_the_admin_home_warning_is_only_for_those_who_can_see_enquiries(client, settings):
+def test_the_admin_home_warning_is_only_for_those_who_can_see_enquiries(signed_in_client, settings):
     settings.ENQUIRY_RETENTION_DAYS = 30
     enquiry = make_enquiry(status=Enquiry.Status.SENT, sent_at=timezone.now())
     age(enquiry, days=31)
     staff = User.objects.create_user("editor", password="x", is_staff=True)
-    client.force_login(staff)
-    response = client.get("/admin/")
+    response = signed_in_client(staff).get("/admin/")
     assert response.status_code == 200
     assert "purge_enquiries" not in response.content.decode()
 

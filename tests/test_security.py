@@ -9,6 +9,8 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.test import Client
 
+from .conftest import password_step
+
 pytestmark = pytest.mark.django_db
 
 PRODUCTION = {
@@ -82,9 +84,9 @@ def test_admin_login_is_locked_after_repeated_failures(settings):
     User.objects.create_superuser("psy", "psy@example.org", "correct-horse-battery")
     client = Client(REMOTE_ADDR="203.0.113.9")
     for _ in range(3):
-        response = client.post("/admin/login/", {"username": "psy", "password": "wrong"})
+        response = client.post("/admin/login/", password_step("psy", "wrong"))
     assert response.status_code == 429
-    locked = client.post("/admin/login/", {"username": "psy", "password": "correct-horse-battery"})
+    locked = client.post("/admin/login/", password_step("psy", "correct-horse-battery"))
     assert locked.status_code == 429
     assert "_auth_user_id" not in client.session
 
@@ -112,14 +114,9 @@ def test_the_form_security_cookie_lasts_only_until_the_browser_closes(client):
     assert cookie["expires"] == ""
 
 
-def test_the_admin_sets_no_cookie_but_the_session_and_the_security_one(client):
+def test_the_admin_sets_no_cookie_but_the_session_and_the_security_one(admin_client):
     """The privacy policy names two cookies: saving in the admin must not add a third."""
-    User.objects.create_superuser("camille", "c@example.org", "un-mot-de-passe-long-42")
-    login = client.post(
-        "/admin/login/?next=/admin/",
-        {"username": "camille", "password": "un-mot-de-passe-long-42"},
-    )
-    group = client.post("/admin/auth/group/add/", {"name": "Cabinet"}, follow=True)
-    assert login.status_code == 302
+    admin_client.get("/admin/auth/group/add/")
+    group = admin_client.post("/admin/auth/group/add/", {"name": "Cabinet"}, follow=True)
     assert "Cabinet" in group.content.decode()
-    assert set(client.cookies) == {"csrftoken", "sessionid"}
+    assert set(admin_client.cookies) == {"csrftoken", "sessionid"}
