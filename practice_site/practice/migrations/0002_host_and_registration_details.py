@@ -144,6 +144,12 @@ class Migration(migrations.Migration):
             preserve_default=False,
         ),
         migrations.RunPython(carry_over, carry_back),
+        # Optional before it goes: reversing this migration adds it back, empty, then fills it.
+        migrations.AlterField(
+            model_name="practicedetails",
+            name="registration_number",
+            field=models.CharField(blank=True, max_length=20, verbose_name="ADELI or RPPS number"),
+        ),
         migrations.RemoveField(model_name="practicedetails", name="host"),
         migrations.RemoveField(model_name="practicedetails", name="registration_number"),
         migrations.AlterField(
