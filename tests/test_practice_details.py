@@ -109,3 +109,30 @@ def test_the_migration_carries_the_host_and_the_registration_number_over(transac
         "2 rue Kellermann\n59100 Roubaix",
     )
     assert (details.adeli, details.rpps) == ("759312345", "")
+
+
+def test_the_admin_home_lists_what_is_missing_before_going_live(admin_client):
+    fill_in_practice_details(host_phone="", rpps="")
+    html = admin_client.get("/admin/", headers={"accept-language": "en"}).content.decode()
+    checklist = html[html.index('id="going-live-title"') :]
+    checklist = checklist[: checklist.index("</section>")]
+    assert checklist.count("<li>") == 2
+    assert 'href="/admin/practice/practicedetails/1/change/#id_host_phone"' in checklist
+    assert 'href="/admin/practice/practicedetails/1/change/#id_rpps"' in checklist
+
+
+def test_the_admin_home_links_a_legal_page_that_lost_a_placeholder(admin_client):
+    from practice_site.practice.models import LegalPage
+
+    fill_in_practice_details()
+    page = LegalPage.objects.get(kind="privacy")
+    page.body_fr = page.body_fr.replace("{retention_days}", "30")
+    page.save()
+    html = admin_client.get("/admin/").content.decode()
+    assert f'href="/admin/practice/legalpage/{page.pk}/change/"' in html
+    assert "{retention_days}" in html
+
+
+def test_the_admin_home_has_no_checklist_once_all_is_set(admin_client):
+    fill_in_practice_details()
+    assert 'id="going-live-title"' not in admin_client.get("/admin/").content.decode()
