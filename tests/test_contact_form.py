@@ -31,6 +31,30 @@ def test_the_contact_page_shows_the_emergency_numbers_in_both_languages(client):
     assert "In an emergency, do not use this form" in english
 
 
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_emergency_notice_gives_114_for_deaf_and_hard_of_hearing_people(client, language):
+    html = client.get(f"/{language}/contact/").content.decode()
+    notice = html[html.index('id="emergency-title"') : html.index("</aside>")]
+    assert '<a href="sms:114">114</a>' in notice
+
+
+@pytest.mark.parametrize("url", ["/fr/", "/en/", "/fr/articles/", "/en/contact/"])
+def test_every_page_footer_gives_114(client, url):
+    footer = client.get(url).content.decode().split("<footer")[1]
+    assert '<a href="sms:114">114</a>' in footer
+
+
+@pytest.mark.parametrize("url", ["/en/contact/", "/en/articles/"])
+def test_english_pages_say_the_numbers_are_french_and_link_112_for_elsewhere(client, url):
+    html = client.get(url).content.decode()
+    sentence = 'These numbers work in France. Elsewhere in Europe, call <a href="tel:112">112</a>.'
+    assert html.count(sentence) == (2 if "contact" in url else 1)  # the notice and the footer
+
+
+def test_french_pages_do_not_point_elsewhere_in_europe(client):
+    assert "Europe, call" not in client.get("/fr/contact/").content.decode()
+
+
 def test_the_form_has_the_contract_fields_and_a_privacy_notice(client):
     html = client.get("/en/contact/").content.decode()
     for field in ["name", "email", "phone", "message"]:
