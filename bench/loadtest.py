@@ -74,7 +74,6 @@ def send_enquiry(base_url, run, number):
         "name": f"Lecteur {number}",
         "email": f"lecteur{number}@example.org",
         "message": f"Bonjour, message loadtest-{run}-{number}.",
-        "consent": "on",
     }).encode()  # fmt: skip
     # The browser's Origin, as seen behind the TLS proxy: the CSRF check compares it.
     origin = base_url.replace("http://", "https://")

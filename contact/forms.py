@@ -39,13 +39,6 @@ class EnquiryForm(forms.ModelForm):
         ),
         error_messages={"required": _("Please write your message.")},
     )
-    consent = forms.BooleanField(
-        label=_(
-            "I agree that my message is stored and sent to the psychologist so that they can "
-            "answer me, as described in the privacy notice."
-        ),
-        error_messages={"required": _("Please tick this box so that your message can be sent.")},
-    )
     # A honeypot: hidden from people, filled in by robots that fill in every field.
     website = forms.CharField(
         label=_("Leave this field empty"),
@@ -90,7 +83,6 @@ class EnquiryForm(forms.ModelForm):
             "email",
             "phone",
             "message",
-            "consent",
             Field("website", wrapper_class="honeypot"),
         )
         # Rendered by the template itself: the rest of the blank form is the same for every

@@ -86,7 +86,39 @@ def migrated_content(transactional_db):
     if not ArticleVersion.objects.exists():
         for app, before_data in [("articles", "0001"), ("contact", "0001")]:
             call_command("migrate", app, before_data, verbosity=0)
-            call_command("migrate", app, verbosity=0)
+        # Every app's migrations forward, those that depend on the data ones included.
+        call_command("migrate", verbosity=0)
+
+
+# Every detail a legal notice needs (and the optional ones), as a psychologist fills them in.
+PRACTICE_DETAILS = {
+    "psychologist_name": "Camille Exemple",
+    "title_fr": "Psychologue clinicienne",
+    "title_en": "Clinical psychologist",
+    "rpps": "10001234567",
+    "adeli": "759312345",
+    "address": "12 rue de l’Exemple\n75011 Paris",
+    "phone": "06 12 34 56 78",
+    "email": "cabinet@example.org",
+    "practical_note_fr": "Je réponds sous deux jours ouvrés.",
+    "practical_note_en": "I answer within two working days.",
+    "host_name": "Hébergeur Exemple SAS",
+    "host_address": "1 rue du Serveur\n59000 Lille",
+    "host_phone": "03 20 00 00 00",
+    "siret": "73282932000074",
+    "insurer_name": "Assurances Exemple",
+    "insurer_contact": "2 place de la Garantie, 69002 Lyon",
+}
+
+
+def fill_in_practice_details(**overrides):
+    from practice_site.practice.models import PracticeDetails
+
+    details = PracticeDetails.objects.filter(pk=1).first() or PracticeDetails()
+    for field, value in {**PRACTICE_DETAILS, **overrides}.items():
+        setattr(details, field, value)
+    details.save()
+    return details
 
 
 @pytest.fixture
@@ -400,7 +432,6 @@ def enquiry_data():
         "message": (
             "Bonjour,\nje souhaiterais prendre rendez-vous. Êtes-vous disponible en décembre ?"
         ),
-        "consent": "on",
         "website": "",
         "submission_id": str(uuid.uuid4()),
     }

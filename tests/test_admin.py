@@ -3,7 +3,7 @@
 import pytest
 from django.forms import MultiWidget
 
-from .conftest import ENGLISH_URL, FRENCH_URL
+from .conftest import ENGLISH_URL, FRENCH_URL, fill_in_practice_details
 
 pytestmark = pytest.mark.django_db
 
@@ -109,10 +109,7 @@ def test_saving_the_practice_pages_unchanged_keeps_the_cached_pages(admin_client
 
     record = apps.get_model("practice", model).objects.first()
     if model == "practicedetails":  # the migration leaves its required fields empty
-        record.psychologist_name = record.title_fr = record.title_en = "Camille Exemple"
-        record.registration_number, record.phone = "759312345", "06 12 34 56 78"
-        record.address, record.email = "1 rue de l’Exemple\n75011 Paris", "c@example.org"
-        record.save()
+        record = fill_in_practice_details()
     url = f"/admin/practice/{model}/{record.pk}/change/"
     data = as_a_browser_sends_it(change_form_data(admin_client.get(url)))
     version = content_version()

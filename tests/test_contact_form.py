@@ -31,12 +31,73 @@ def test_the_contact_page_shows_the_emergency_numbers_in_both_languages(client):
     assert "In an emergency, do not use this form" in english
 
 
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_emergency_notice_gives_114_for_deaf_and_hard_of_hearing_people(client, language):
+    html = client.get(f"/{language}/contact/").content.decode()
+    notice = html[html.index('id="emergency-title"') : html.index("</aside>")]
+    assert '<a href="sms:114">114</a>' in notice
+
+
+@pytest.mark.parametrize("url", ["/fr/", "/en/", "/fr/articles/", "/en/contact/"])
+def test_every_page_footer_gives_114(client, url):
+    footer = client.get(url).content.decode().split("<footer")[1]
+    assert '<a href="sms:114">114</a>' in footer
+
+
+@pytest.mark.parametrize("url", ["/en/contact/", "/en/articles/"])
+def test_english_pages_say_the_numbers_are_french_and_link_112_for_elsewhere(client, url):
+    html = client.get(url).content.decode()
+    sentence = 'These numbers work in France. Elsewhere in Europe, call <a href="tel:112">112</a>.'
+    assert html.count(sentence) == (2 if "contact" in url else 1)  # the notice and the footer
+
+
+def test_french_pages_do_not_point_elsewhere_in_europe(client):
+    assert "Europe, call" not in client.get("/fr/contact/").content.decode()
+
+
 def test_the_form_has_the_contract_fields_and_a_privacy_notice(client):
     html = client.get("/en/contact/").content.decode()
-    for field in ["name", "email", "phone", "message", "consent"]:
+    for field in ["name", "email", "phone", "message"]:
         assert f'name="{field}"' in html
+    assert 'name="consent"' not in html
     assert 'href="/en/privacy/">Read the privacy policy</a>' in html
-    assert "It is deleted after 30 days." in html
+
+
+def test_the_form_posts_without_any_consent_field(client, enquiry_data, mailoutbox):
+    assert "consent" not in enquiry_data
+    response = post(client, enquiry_data)
+    assert response.status_code == 303
+    assert Enquiry.objects.get().name == "Élise Dupré"
+
+
+def test_the_information_notice_stands_above_the_send_button(client, settings):
+    from practice_site.practice.models import PracticeDetails
+
+    settings.ENQUIRY_RETENTION_DAYS = 30
+    PracticeDetails.objects.update(psychologist_name="Camille Exemple")
+    html = client.get("/en/contact/").content.decode()
+    notice = html[html.index('id="privacy-notice"') : html.index('<button type="submit"')]
+    for words in [
+        "Only Camille Exemple receives your message, and uses it solely to answer you:",
+        "a step you ask for before any consultation (GDPR, art. 6(1)(b))",
+        "a professional bound by secrecy (art. 9(2)(h) and 9(3))",
+        "deleted from this site 30 days after it is sent",
+        "The copy sent by email stays in the practice’s mailbox.",
+        'href="/en/privacy/">Read the privacy policy</a>',
+    ]:
+        assert words in notice
+
+
+def test_the_information_notice_shows_on_the_french_page(client, settings):
+    from practice_site.practice.models import PracticeDetails
+
+    settings.ENQUIRY_RETENTION_DAYS = 30
+    PracticeDetails.objects.update(psychologist_name="Camille Exemple")
+    html = client.get("/fr/contact/").content.decode()
+    notice = html[html.index('id="privacy-notice"') : html.index('<button type="submit"')]
+    assert "Camille Exemple" in notice
+    assert " 30 " in notice
+    assert 'href="/fr/confidentialite/"' in notice
 
 
 @pytest.mark.parametrize(
@@ -47,7 +108,6 @@ def test_the_form_has_the_contract_fields_and_a_privacy_notice(client):
             [
                 "Veuillez indiquer votre nom.",
                 "Veuillez écrire votre message.",
-                "Veuillez cocher cette case pour que votre message puisse être envoyé.",
             ],
         ),
         (
@@ -55,7 +115,6 @@ def test_the_form_has_the_contract_fields_and_a_privacy_notice(client):
             [
                 "Please enter your name.",
                 "Please write your message.",
-                "Please tick this box so that your message can be sent.",
             ],
         ),
     ],
@@ -150,7 +209,7 @@ def test_a_one_megabyte_message_gets_an_error_not_a_crash(client, enquiry_data, 
 
 def test_invalid_utf8_is_refused(client, enquiry_data, mailoutbox):
     body = (
-        "name=%FF%FE%FDbad&email=a%40example.org&message=Bonjour&consent=on"
+        "name=%FF%FE%FDbad&email=a%40example.org&message=Bonjour"
         f"&submission_id={enquiry_data['submission_id']}"
     )
     response = client.post("/en/contact/", body, content_type="application/x-www-form-urlencoded")

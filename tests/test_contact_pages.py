@@ -10,24 +10,14 @@ from django.utils import timezone
 from contact.models import Enquiry, RateLimitCounter
 from practice_site.practice.models import LegalPage, PracticeDetails
 
+from .conftest import fill_in_practice_details
+
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def practice(db):
-    details = PracticeDetails.load()
-    details.psychologist_name = "Camille Exemple"
-    details.title_fr = "Psychologue clinicienne"
-    details.title_en = "Clinical psychologist"
-    details.registration_number = "759312345"
-    details.address = "12 rue de l’Exemple\n75011 Paris"
-    details.phone = "06 12 34 56 78"
-    details.email = "cabinet@example.org"
-    details.practical_note_fr = "Je réponds sous deux jours ouvrés."
-    details.practical_note_en = "I answer within two working days."
-    details.host = "Hébergeur Exemple, 1 rue du Serveur, 59000 Lille"
-    details.save()
-    return details
+    return fill_in_practice_details()
 
 
 def test_the_migration_creates_the_practice_details_and_both_legal_pages():
@@ -94,11 +84,37 @@ def test_legal_pages_exist_in_both_languages(client, practice, url, title):
     assert "{name}" not in html
 
 
-def test_the_legal_notice_names_the_publisher_and_the_host(client, practice):
-    html = client.get("/fr/mentions-legales/").content.decode()
+@pytest.mark.parametrize("url", ["/fr/mentions-legales/", "/en/legal-notice/"])
+def test_the_legal_notice_names_the_publisher_and_the_host(client, practice, url):
+    html = client.get(url).content.decode()
     assert "Camille Exemple" in html
-    assert "759312345" in html
-    assert "Hébergeur Exemple, 1 rue du Serveur, 59000 Lille" in html
+    assert "Camille Exemple EI" not in html
+    for detail in ["10001234567", "759312345", "73282932000074", "Assurances Exemple"]:
+        assert detail in html
+    assert "Hébergeur Exemple SAS" in html
+    assert "1 rue du Serveur, 59000 Lille" in html
+    assert "03 20 00 00 00" in html
+
+
+def test_an_entrepreneur_individuel_is_published_as_name_ei(client, practice):
+    practice.entrepreneur_individuel = True
+    practice.save()
+    html = client.get("/fr/mentions-legales/").content.decode()
+    assert "Ce site est édité par Camille Exemple EI, Psychologue clinicienne." in html
+
+
+def test_an_optional_detail_left_empty_shows_as_a_dash(client, practice):
+    practice.adeli = ""
+    practice.save()
+    html = client.get("/en/legal-notice/").content.decode()
+    assert "ADELI number: —" in html
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_contact_page_card_shows_the_rpps_number(client, practice, language):
+    html = client.get(f"/{language}/contact/").content.decode()
+    card = html[html.index('<address class="practice-card">') :]
+    assert "10001234567" in card[: card.index("</address>")]
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])

@@ -135,7 +135,6 @@ def post_the_form(url, number, everyone_has_the_form):
         "name": f"Lecteur {number}",
         "email": f"lecteur{number}@example.org",
         "message": "Bonjour, je souhaiterais prendre rendez-vous.",
-        "consent": "on",
     }).encode()  # fmt: skip
     request = urllib.request.Request(f"{url}/fr/contact/", data=data, headers={"Cookie": cookie})
     everyone_has_the_form.wait()

@@ -1,6 +1,7 @@
 """Security as an operator and an attacker meet it."""
 
 import os
+import re
 import subprocess
 import sys
 
@@ -9,7 +10,9 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.test import Client
 
-from .conftest import password_step
+from practice_site.practice.models import LegalPage
+
+from .conftest import database_url, fill_in_practice_details, password_step
 
 pytestmark = pytest.mark.django_db
 
@@ -21,17 +24,74 @@ PRODUCTION = {
 }
 
 
-def test_check_deploy_reports_nothing_under_production_settings():
+# What `check --deploy` reports while the practice details are as the migration leaves them.
+EMPTY_DETAILS_ERRORS = {
+    "practice.E001",  # name
+    "practice.E002",  # title (French)
+    "practice.E003",  # title (English)
+    "practice.E004",  # RPPS
+    "practice.E005",  # address
+    "practice.E006",  # phone
+    "practice.E007",  # email
+    "practice.E008",  # host's name
+    "practice.E009",  # host's address
+    "practice.E011",  # host's phone
+}
+
+
+def check_deploy(database=None):
+    """`manage.py check --deploy` under production settings, on the test database (what the
+    suite commits) or the one given: (exit code, output, ids of the issues reported)."""
     environment = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "DEBUG"],
         cwd=settings.BASE_DIR,
-        env={**environment, **PRODUCTION},
+        env={**environment, **PRODUCTION, "DATABASE_URL": database or database_url()},
         capture_output=True,
         text=True,
     )
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "System check identified no issues" in result.stdout
+    output = result.stdout + result.stderr
+    return result.returncode, output, set(re.findall(r"\((\w+\.[CEWID]\d+)\)", output))
+
+
+def test_check_deploy_reports_only_the_empty_practice_details_under_production_settings(
+    migrated_content,
+):
+    code, output, issues = check_deploy()
+    assert code != 0
+    assert issues == EMPTY_DETAILS_ERRORS, output
+
+
+def test_check_deploy_is_clean_once_every_detail_is_filled_in(migrated_content):
+    fill_in_practice_details(adeli="", siret="", insurer_name="", insurer_contact="")
+    code, output, _issues = check_deploy()
+    assert code == 0, output
+    assert "System check identified no issues" in output
+
+
+def test_check_deploy_reports_a_missing_host_phone(migrated_content):
+    fill_in_practice_details(host_phone="")
+    code, output, issues = check_deploy()
+    assert code != 0
+    assert issues == {"practice.E011"}, output
+
+
+def test_check_deploy_reports_a_legal_page_that_lost_a_required_placeholder(migrated_content):
+    fill_in_practice_details()
+    page = LegalPage.objects.get(kind="legal-notice")
+    page.body_en = page.body_en.replace("{host_phone}", "03 20 00 00 00")
+    page.save()
+    code, output, issues = check_deploy()
+    assert code != 0
+    assert issues == {"practice.E012"}, output
+    assert "{host_phone}" in output
+
+
+def test_check_deploy_reports_a_database_it_cannot_read(tmp_path):
+    code, output, issues = check_deploy(database=f"sqlite:///{tmp_path / 'empty.sqlite3'}")
+    assert code != 0
+    assert issues == {"practice.E014"}, output
+    assert "migrate" in output
 
 
 @pytest.mark.parametrize("url", ["/fr/", "/en/contact/", "/fr/articles/alliance-therapeutique/"])

@@ -10,10 +10,26 @@ from .models import LegalPage, PracticeDetails
 @admin.register(PracticeDetails)
 class PracticeDetailsAdmin(SaveOnlyChangesMixin, admin.ModelAdmin):
     fieldsets = [
-        (None, {"fields": ["psychologist_name", ("title_fr", "title_en"), "registration_number"]}),
+        (
+            None,
+            {
+                "fields": [
+                    ("psychologist_name", "entrepreneur_individuel"),
+                    ("title_fr", "title_en"),
+                    ("rpps", "adeli"),
+                ]
+            },
+        ),
         (_("How to reach the practice"), {"fields": ["address", "phone", "email"]}),
         (_("Practical note"), {"fields": ["practical_note_fr", "practical_note_en"]}),
-        (_("Legal notice"), {"fields": ["host"]}),
+        (
+            _("Website host (required on the legal notice)"),
+            {"fields": ["host_name", "host_address", "host_phone"]},
+        ),
+        (
+            _("Optional details for the legal notice"),
+            {"fields": ["siret", ("insurer_name", "insurer_contact")]},
+        ),
     ]
 
     def has_add_permission(self, request):

@@ -13,4 +13,6 @@ class PracticeConfig(AppConfig):
     def ready(self):
         from practice_site import caching
 
+        from . import checks  # noqa: F401 - registers the system checks
+
         caching.connect_invalidation(sender=self)

@@ -4,10 +4,13 @@ from django.db import models
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from practice_site.caching import content_version
 from practice_site.rendering import render_markdown
+
+from .validators import validate_adeli, validate_rpps, validate_siret
 
 
 def in_active_language(instance, field):
@@ -21,10 +24,42 @@ class PracticeDetails(models.Model):
     """The practice's public details: one record, edited in the admin, shown on every page."""
 
     psychologist_name = models.CharField(_("psychologist's name"), max_length=120)
+    entrepreneur_individuel = models.BooleanField(
+        _("“EI” after the name"),
+        default=False,
+        help_text=_(
+            "Tick if you work as an entrepreneur individuel: the legal notice then names the "
+            "publisher “Name EI”, as the law requires."
+        ),
+    )
     title_fr = models.CharField(_("professional title (French)"), max_length=120)
     title_en = models.CharField(_("professional title (English)"), max_length=120)
-    registration_number = models.CharField(
-        _("ADELI or RPPS number"), max_length=20, help_text=_("Shown on the legal notice.")
+    rpps = models.CharField(
+        _("RPPS number"),
+        max_length=11,
+        validators=[validate_rpps],
+        help_text=_("11 digits. Shown on the legal notice and the contact page."),
+    )
+    adeli = models.CharField(
+        _("ADELI number"),
+        max_length=9,
+        blank=True,
+        validators=[validate_adeli],
+        help_text=_("9 digits, if you still have one. Shown on the legal notice."),
+    )
+    siret = models.CharField(
+        _("SIRET number"),
+        max_length=14,
+        blank=True,
+        validators=[validate_siret],
+        help_text=_("14 digits, optional. Shown on the legal notice."),
+    )
+    insurer_name = models.CharField(_("professional liability insurer"), max_length=200, blank=True)
+    insurer_contact = models.CharField(
+        _("insurer's contact details"),
+        max_length=300,
+        blank=True,
+        help_text=_("Address or phone of the insurer, and your policy number if you wish."),
     )
     address = models.TextField(
         _("postal address"), help_text=_("One line per line of the address.")
@@ -37,11 +72,16 @@ class PracticeDetails(models.Model):
         help_text=_("How and when you answer, e.g. “I answer within two working days.”"),
     )
     practical_note_en = models.TextField(_("practical note (English)"), blank=True)
-    host = models.TextField(
-        _("website host"),
-        blank=True,
-        help_text=_("Name, address and phone of the hosting company, for the legal notice."),
+    # The legal notice must name the host (LCEN art. 6 III): its name, address and phone.
+    host_name = models.CharField(
+        _("host's name"),
+        max_length=200,
+        help_text=_("The company that hosts the website, e.g. as named in its contract."),
     )
+    host_address = models.TextField(
+        _("host's postal address"), help_text=_("One line per line of the address.")
+    )
+    host_phone = models.CharField(_("host's phone"), max_length=30)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
@@ -89,8 +129,29 @@ class PracticeDetails(models.Model):
     def phone_uri(self):
         return "tel:" + "".join(c for c in self.phone if c.isdigit() or c == "+")
 
+    @property
+    def publisher_name(self):
+        """The name as the publisher of the site: an entrepreneur individuel adds "EI"."""
+        if self.entrepreneur_individuel and self.psychologist_name:
+            return f"{self.psychologist_name} EI"
+        return self.psychologist_name
+
     def address_on_one_line(self):
-        return ", ".join(line.strip() for line in self.address.splitlines() if line.strip())
+        return on_one_line(self.address)
+
+    def host_address_on_one_line(self):
+        return on_one_line(self.host_address)
+
+    def host_on_one_line(self):
+        parts = [self.host_name, self.host_address_on_one_line(), self.host_phone]
+        return ", ".join(part for part in parts if part)
+
+    def insurer(self):
+        return ", ".join(part for part in [self.insurer_name, self.insurer_contact] if part)
+
+
+def on_one_line(text):
+    return ", ".join(line.strip() for line in text.splitlines() if line.strip())
 
 
 class LegalPage(models.Model):
@@ -100,17 +161,53 @@ class LegalPage(models.Model):
         LEGAL_NOTICE = "legal-notice", _("Legal notice")
         PRIVACY = "privacy", _("Privacy policy")
 
-    # Written in the body as {name}: replaced by the practice details when the page is shown.
-    PLACEHOLDERS = ("name", "title", "adeli", "address", "phone", "email", "host", "retention_days")
+    # Written in the body as {name}: replaced when the page is shown by the practice details'
+    # attribute (or method) named here, {retention_days} by the setting. The one list of them.
+    PLACEHOLDERS = {
+        "name": "psychologist_name",
+        "publisher": "publisher_name",
+        "title": "title",
+        "rpps": "rpps",
+        "adeli": "adeli",
+        "siret": "siret",
+        "insurer": "insurer",
+        "address": "address_on_one_line",
+        "phone": "phone",
+        "email": "email",
+        "host": "host_on_one_line",
+        "host_name": "host_name",
+        "host_address": "host_address_on_one_line",
+        "host_phone": "host_phone",
+        "retention_days": None,
+    }
+    # What each page must say, in both languages, before the site goes live.
+    REQUIRED_PLACEHOLDERS = {
+        Kind.LEGAL_NOTICE: [
+            "publisher",
+            "name",
+            "title",
+            "rpps",
+            "address",
+            "phone",
+            "email",
+            "host_name",
+            "host_address",
+            "host_phone",
+        ],
+        Kind.PRIVACY: ["name", "address", "email", "retention_days"],
+    }
 
     kind = models.CharField(_("page"), max_length=20, choices=Kind.choices, unique=True)
     title_fr = models.CharField(_("title (French)"), max_length=200)
     title_en = models.CharField(_("title (English)"), max_length=200)
     body_fr = models.TextField(
         _("text (French)"),
-        help_text=_(
-            "Markdown. {name}, {title}, {adeli}, {address}, {phone}, {email} and {host} are "
-            "replaced by the practice details, {retention_days} by how long enquiries are kept."
+        help_text=format_lazy(
+            _(
+                "Markdown. These are replaced by the practice details: {placeholders}; "
+                "{{retention_days}} by how long enquiries are kept."
+            ),
+            placeholders=", ".join(f"{{{key}}}" for key in PLACEHOLDERS if key != "retention_days"),
         ),
     )
     body_en = models.TextField(_("text (English)"))
@@ -139,20 +236,25 @@ class LegalPage(models.Model):
     def title(self):
         return in_active_language(self, "title")
 
+    def missing_placeholders(self):
+        """The required placeholders that the French or the English text lacks."""
+        bodies = [self.body_fr, self.body_en]
+        return [
+            key
+            for key in self.REQUIRED_PLACEHOLDERS.get(self.kind, [])
+            if any(f"{{{key}}}" not in body for body in bodies)
+        ]
+
     def body_html(self, details):
-        """The stored HTML with the placeholders filled in from `details` and the settings."""
+        """The stored HTML with the placeholders filled in from `details` and the settings;
+        a detail left empty shows as a dash."""
         html = in_active_language(self, "body_html")
-        values = {
-            "name": details.psychologist_name,
-            "title": details.title,
-            "adeli": details.registration_number,
-            "address": details.address_on_one_line(),
-            "phone": details.phone,
-            "email": details.email,
-            "host": details.host,
-            "retention_days": settings.ENQUIRY_RETENTION_DAYS,
-        }
-        for key in self.PLACEHOLDERS:
+        for key, attribute in self.PLACEHOLDERS.items():
+            if attribute is None:
+                value = settings.ENQUIRY_RETENTION_DAYS
+            else:
+                value = getattr(details, attribute)
+                value = value() if callable(value) else value
             # The stored HTML is already escaped; so must the values be.
-            html = html.replace(f"{{{key}}}", escape(str(values[key])))
+            html = html.replace(f"{{{key}}}", escape(str(value)) if value != "" else "—")
         return html

@@ -53,8 +53,6 @@ def test_reader_sends_an_enquiry_by_keyboard_and_it_reaches_the_practice(
     page.keyboard.type("elise@example")  # no top-level domain: refused
     tab_to(page, "id_message")
     page.keyboard.type("Bonjour, je voudrais un rendez-vous.")
-    tab_to(page, "id_consent")
-    page.keyboard.press("Space")
     tab_to_submit(page, send_label)
     page.keyboard.press("Enter")
 
@@ -68,9 +66,6 @@ def test_reader_sends_an_enquiry_by_keyboard_and_it_reaches_the_practice(
     tab_to(page, "id_email")
     page.keyboard.press("Control+A")
     page.keyboard.type("elise@example.org")
-    tab_to(page, "id_consent")
-    if not page.locator("#id_consent").is_checked():
-        page.keyboard.press("Space")
     tab_to_submit(page, send_label)
     page.keyboard.press("Enter")
 
