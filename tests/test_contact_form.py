@@ -96,7 +96,7 @@ def test_the_information_notice_shows_on_the_french_page(client, settings):
     html = client.get("/fr/contact/").content.decode()
     notice = html[html.index('id="privacy-notice"') : html.index('<button type="submit"')]
     assert "Camille Exemple" in notice
-    assert " 30 " in notice
+    assert "effacé de ce site 30\u00a0jours après son envoi" in notice
     assert 'href="/fr/confidentialite/"' in notice
 
 
