@@ -1,7 +1,7 @@
 import ipaddress
 
 from django.conf import settings
-from django.core.checks import Error, register
+from django.core.checks import Error, Warning, register
 from django.core.exceptions import ImproperlyConfigured
 
 from .ratelimit import RateLimit
@@ -11,9 +11,20 @@ from .ratelimit import RateLimit
 def contact_settings(app_configs, **kwargs):
     errors = []
     try:
-        RateLimit.parse(settings.CONTACT_RATE_LIMIT)
+        rate_limit = RateLimit.parse(settings.CONTACT_RATE_LIMIT)
     except ImproperlyConfigured as error:
         errors.append(Error(str(error), id="contact.E001"))
+    else:
+        if rate_limit and rate_limit.seconds > 3600:
+            errors.append(
+                Warning(
+                    f"CONTACT_RATE_LIMIT={settings.CONTACT_RATE_LIMIT} keeps a fingerprint of "
+                    "each sender's address longer than the one hour the privacy policy states.",
+                    hint="Use a period of one hour at most (e.g. 5/h), or change the privacy "
+                    "policy in the admin.",
+                    id="contact.W001",
+                )
+            )
     if settings.EMAIL_USE_TLS and settings.EMAIL_USE_SSL:
         # Django's SMTP backend would only refuse the pair when an enquiry is sent.
         errors.append(

@@ -107,7 +107,7 @@ def test_an_optional_detail_left_empty_shows_as_a_dash(client, practice):
     practice.adeli = ""
     practice.save()
     html = client.get("/en/legal-notice/").content.decode()
-    assert "ADELI number: —" in html
+    assert "ADELI number (if any): —" in html
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])

@@ -6,7 +6,7 @@ are filled in from the practice details and the settings when a page is shown.
 
 from django.db import migrations
 
-from ._frozen_markdown import render_markdown
+from practice_site.practice.migrations._frozen_markdown import render_markdown
 
 LEGAL_NOTICE_FR = """\
 ## Éditeur du site

@@ -9,7 +9,7 @@ the same next year.
 
 from django.db import migrations
 
-from contact.migrations._frozen_markdown import render_markdown
+from ._frozen_markdown import render_markdown
 
 REPLACEMENTS = {
     "fr": [

@@ -1,6 +1,7 @@
-"""A frozen copy of the Markdown rendering of 2026-11-24, for the data migration that writes
-the legal pages (0002): a migration must give the same result whatever the live code has become.
-Do not edit it. (Not a migration: Django skips modules whose name starts with an underscore.)
+"""A frozen copy of the Markdown rendering of 2026-11-24, for the data migrations that write the
+legal pages (contact 0002, from before they moved to this app, and this app's own): a migration
+must give the same result whatever the live code has become. Do not edit it. (Not a migration:
+Django skips modules whose name starts with an underscore.)
 """
 
 import re

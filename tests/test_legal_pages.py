@@ -1,0 +1,167 @@
+"""The legal notice and the privacy policy say what the law asks, in both languages, and only
+what the site makes true."""
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from practice_site.practice.models import LegalPage
+
+from .conftest import contains_words, fill_in_practice_details, visible_text
+
+pytestmark = pytest.mark.django_db
+
+PRIVACY = {"fr": "/fr/confidentialite/", "en": "/en/privacy/"}
+NOTICE = {"fr": "/fr/mentions-legales/", "en": "/en/legal-notice/"}
+
+
+def page_text(client, url, language):
+    html = client.get(url).content.decode()
+    main = html[html.index("<main") : html.index("</main>")]
+    return visible_text(main, language).replace("\u00a0", " ")
+
+
+# Each item of GDPR art. 13 the issue lists, as the page words it.
+PRIVACY_ITEMS = {
+    "fr": [
+        "Le responsable du traitement est Camille Exemple",
+        "article 6, paragraphe 1, point b, du RGPD",
+        "article 6, paragraphe 1, point f, du RGPD",
+        "article 9, paragraphe 2, point h, et paragraphe 3, du RGPD",
+        "ne repose pas sur votre consentement",
+        "Votre nom : obligatoire",
+        "Votre numéro de téléphone : facultatif",
+        "2 000 caractères au plus",
+        "effacé du site 30 jours après cet envoi",
+        "reste sur le site jusqu’à ce qu’il soit envoyé",
+        "La copie reçue par e-mail reste dans la messagerie du cabinet",
+        "second facteur",
+        "Le site ne transfère aucune donnée hors de l’Union européenne",
+        "empreinte de l’adresse IP",
+        "au plus une heure",
+        "conservés 14 jours au plus",
+        "csrftoken",
+        "effacé à la fermeture du navigateur",
+        "sessionid",
+        "expire après une heure d’inactivité",
+        "vous opposer",
+        "délai d’un mois",
+        "après votre décès",
+        "CNIL",
+        "Dernière mise à jour :",
+    ],
+    "en": [
+        "The data controller is Camille Exemple",
+        "Article 6(1)(b) of the GDPR",
+        "Article 6(1)(f) of the GDPR",
+        "Article 9(2)(h) and 9(3) of the GDPR",
+        "not based on your consent",
+        "Your name: required",
+        "Your phone number: optional",
+        "2,000 characters at most",
+        "deleted from the website 30 days after it has been emailed",
+        "stays on the website until it has been sent",
+        "The copy received by email stays in the practice’s mailbox",
+        "second factor",
+        "outside the European Union",
+        "fingerprint of the sender’s IP address",
+        "one hour at most",
+        "14 days at most",
+        "csrftoken",
+        "sessionid",
+        "one hour of inactivity",
+        "object",
+        "within one month",
+        "after your death",
+        "CNIL",
+        "Last updated:",
+    ],
+}
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_privacy_policy_gives_every_item_the_law_asks_for(client, settings, language):
+    settings.ENQUIRY_RETENTION_DAYS = 30
+    fill_in_practice_details()
+    text = page_text(client, PRIVACY[language], language)
+    missing = [item for item in PRIVACY_ITEMS[language] if item not in text]
+    assert missing == []
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_privacy_policy_rests_on_no_consent_and_offers_no_portability(client, language):
+    text = page_text(client, PRIVACY[language], language).lower()
+    wrong = ["6.1.a", "6(1)(a)", "9(2)(a)", "9.2.a", "retirer votre consentement",
+             "withdraw your consent", "portabilit", "format courant", "common format"]  # fmt: skip
+    assert [words for words in wrong if words in text] == []
+
+
+def test_the_privacy_policy_is_dated_by_its_last_edit(client):
+    page = LegalPage.objects.get(kind="privacy")
+    LegalPage.objects.filter(pk=page.pk).update(
+        updated_at=timezone.make_aware(timezone.datetime(2026, 3, 2, 12))
+    )
+    assert "Last updated: 2 March 2026" in page_text(client, PRIVACY["en"], "en")
+    assert "Dernière mise à jour : 2 mars 2026" in page_text(client, PRIVACY["fr"], "fr")
+
+
+NOTICE_ITEMS = {
+    "fr": [
+        "Ce site est édité par Camille Exemple EI, Psychologue clinicienne",
+        "loi n° 85-772 du 25 juillet 1985",
+        "Numéro RPPS : 10001234567",
+        "Numéro ADELI (le cas échéant) : 759312345",
+        "73282932000074",
+        "Assurances Exemple",
+        "Hébergeur Exemple SAS",
+        "1 rue du Serveur, 59000 Lille",
+        "03 20 00 00 00",
+        "article L. 122-5 du code de la propriété intellectuelle",
+        "114",
+    ],
+    "en": [
+        "This website is published by Camille Exemple EI, Clinical psychologist",
+        "Act No. 85-772 of 25 July 1985",
+        "RPPS number (French national register): 10001234567",
+        "759312345",
+        "73282932000074",
+        "Assurances Exemple",
+        "Hébergeur Exemple SAS",
+        "1 rue du Serveur, 59000 Lille",
+        "03 20 00 00 00",
+        "L. 122-5",
+        "114",
+    ],
+}
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_legal_notice_names_a_regulated_profession_and_its_host(client, language):
+    fill_in_practice_details(entrepreneur_individuel=True)
+    text = page_text(client, NOTICE[language], language)
+    missing = [item for item in NOTICE_ITEMS[language] if item not in text]
+    assert missing == []
+
+
+@pytest.mark.parametrize("url", [PRIVACY["en"], NOTICE["en"]])
+def test_english_legal_pages_have_no_french_sentence(client, url):
+    fill_in_practice_details()
+    text = page_text(client, url, "en")
+    for word in ["vous", "votre", "vos", "données", "être", "aucune", "messagerie", "selon"]:
+        assert not contains_words(text, word), word
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_rewrite_leaves_a_page_the_psychologist_edited_alone(migrated_content):
+    call_command("migrate", "contact", "0001", verbosity=0)
+    call_command("migrate", "practice", "0003", verbosity=0)
+    edited = LegalPage.objects.get(kind="privacy")
+    edited.body_fr += "\nUne phrase que la psychologue a ajoutée.\n"
+    edited.save()
+
+    call_command("migrate", verbosity=0)
+
+    assert (
+        "Une phrase que la psychologue a ajoutée." in LegalPage.objects.get(kind="privacy").body_fr
+    )
+    assert "85-772" in LegalPage.objects.get(kind="legal-notice").body_fr
