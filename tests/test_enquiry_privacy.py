@@ -278,3 +278,12 @@ def test_a_migration_removes_the_names_from_earlier_log_entries(migrated_content
     call_command("migrate", "contact", verbosity=0)
 
     assert LogEntry.objects.get().object_repr == f"Message n° {enquiry.pk}"
+
+
+def test_a_rate_limit_period_longer_than_the_policy_states_is_flagged(settings):
+    from django.core.checks import run_checks
+
+    settings.CONTACT_RATE_LIMIT = "20/d"
+    assert "contact.W001" in [message.id for message in run_checks()]
+    settings.CONTACT_RATE_LIMIT = "5/h"
+    assert "contact.W001" not in [message.id for message in run_checks()]
