@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.mark.parametrize(
     ("language", "expected_language_line"),
-    [("fr", "Langue de la page : Français"), ("en", "Langue de la page : Anglais")],
+    [("fr", "Langue de la page\u00a0: Français"), ("en", "Langue de la page\u00a0: Anglais")],
 )
 def test_a_valid_enquiry_is_stored_and_emailed_to_the_practice(
     client, smtp_server, enquiry_data, language, expected_language_line
