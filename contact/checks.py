@@ -48,6 +48,22 @@ def is_loopback(host):
 
 
 @register(deploy=True)
+def relay_configured(app_configs, **kwargs):
+    """Without EMAIL_HOST, enquiries are printed to the console (the server's log), marked sent
+    and never reach the psychologist."""
+    if settings.DEBUG or settings.EMAIL_BACKEND != "django.core.mail.backends.console.EmailBackend":
+        return []
+    return [
+        Error(
+            "No mail relay is set: enquiries would be written to the server's log, not emailed.",
+            hint="Set EMAIL_HOST (and EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, "
+            "EMAIL_USE_TLS or EMAIL_USE_SSL) to the practice's mail relay.",
+            id="practice.E015",
+        )
+    ]
+
+
+@register(deploy=True)
 def encrypted_relay(app_configs, **kwargs):
     """An enquiry is health data: it crosses the network to the relay encrypted, or not at
     all. A relay on the machine itself is reached without crossing it."""

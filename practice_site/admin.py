@@ -9,6 +9,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import URLPattern, reverse
@@ -53,14 +54,35 @@ class PracticeAdminSite(admin.AdminSite):
 
         return framed
 
+    # Its own login page: the admin's login is the one sign-in page. Its "disable" page: a
+    # session could drop the second factor and sign in on a password alone again; the operator
+    # resets a lost device with `manage.py two_factor_disable` instead.
+    LEFT_OUT = {"login", "disable"}
+    # Enrolling is for an account without an authenticator: with one enrolled, a session that
+    # has not given its code must not add another (the library checks this on GET only).
+    ENROLMENT = {"setup", "qr"}
+
     @property
     def two_factor_urls(self):
         """django-two-factor-auth's pages (enrolment, QR code, recovery codes, account
-        security), in the admin's frame; its own login page is left out, the admin's login is
-        the one sign-in page."""
+        security), in the admin's frame."""
         patterns, app_name = two_factor_urlpatterns
         return [
-            URLPattern(pattern.pattern, self.in_admin_frame(pattern.callback), name=pattern.name)
+            URLPattern(pattern.pattern, self.two_factor_view(pattern), name=pattern.name)
             for pattern in patterns
-            if pattern.name != "login"
+            if pattern.name not in self.LEFT_OUT
         ], app_name
+
+    def two_factor_view(self, pattern):
+        view = self.in_admin_frame(pattern.callback)
+        if pattern.name not in self.ENROLMENT:
+            return view
+
+        @wraps(view)
+        def enrol_once(request, *args, **kwargs):
+            user = request.user
+            if user.is_authenticated and default_device(user) and not user.is_verified():
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return enrol_once

@@ -190,11 +190,14 @@ def test_the_message_field_asks_for_the_purpose_only(client):
 
 
 def run_in_production(*arguments, **environment):
+    """`manage.py` under production settings with no relay but the one `environment` gives, on
+    a database of its own (never the project's db.sqlite3)."""
     base = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "EMAIL_"))}
+    production = {k: v for k, v in PRODUCTION.items() if not k.startswith("EMAIL_")}
     return subprocess.run(
         [sys.executable, "manage.py", *arguments],
         cwd=site_settings.BASE_DIR,
-        env={**base, **PRODUCTION, **environment},
+        env={**base, **production, "DATABASE_URL": "sqlite:///:memory:", **environment},
         capture_output=True,
         text=True,
     )

@@ -21,6 +21,8 @@ PRODUCTION = {
     "DJANGO_SECRET_KEY": "k3y-" + "x7Qp9Lm2Vr8Tz4Nw6Ys1Hb5Jd0Fc3Gk" * 2,
     "DJANGO_ALLOWED_HOSTS": "www.example.fr",
     "DJANGO_CSRF_TRUSTED_ORIGINS": "https://www.example.fr",
+    "EMAIL_HOST": "smtp.example.fr",
+    "EMAIL_USE_TLS": "true",
 }
 
 
@@ -39,14 +41,19 @@ EMPTY_DETAILS_ERRORS = {
 }
 
 
-def check_deploy(database=None):
+def check_deploy(database=None, **environment_changes):
     """`manage.py check --deploy` under production settings, on the test database (what the
     suite commits) or the one given: (exit code, output, ids of the issues reported)."""
     environment = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "DEBUG"],
         cwd=settings.BASE_DIR,
-        env={**environment, **PRODUCTION, "DATABASE_URL": database or database_url()},
+        env={
+            **environment,
+            **PRODUCTION,
+            "DATABASE_URL": database or database_url(),
+            **environment_changes,
+        },
         capture_output=True,
         text=True,
     )
@@ -85,6 +92,30 @@ def test_check_deploy_reports_a_legal_page_that_lost_a_required_placeholder(migr
     assert code != 0
     assert issues == {"practice.E012"}, output
     assert "{host_phone}" in output
+
+
+def test_check_deploy_reports_a_site_without_a_mail_relay(migrated_content):
+    """Enquiries would go to the server's log, never to the psychologist."""
+    fill_in_practice_details()
+    _code, output, issues = check_deploy(EMAIL_HOST="")
+    assert issues == {"practice.E015"}, output
+
+
+def test_check_deploy_warns_when_two_factor_sign_in_is_off(migrated_content):
+    fill_in_practice_details()
+    _code, output, issues = check_deploy(ADMIN_TWO_FACTOR="off")
+    assert issues == {"practice.W002"}, output
+
+
+def test_check_deploy_names_staff_accounts_without_a_second_factor(migrated_content):
+    fill_in_practice_details()
+    User.objects.create_user("camille", password="x", is_staff=True)
+    enrolled = User.objects.create_user("dominique", password="x", is_staff=True)
+    enrolled.totpdevice_set.create(name="default")
+    _code, output, issues = check_deploy()
+    assert issues == {"practice.W003"}, output
+    assert "camille" in output
+    assert "dominique" not in output
 
 
 def test_check_deploy_reports_a_database_it_cannot_read(tmp_path):

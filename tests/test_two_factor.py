@@ -272,3 +272,23 @@ def test_two_factor_is_on_unless_debug_or_turned_off(environment, expected):
         check=True,
     )
     assert result.stdout.strip() == str(expected)
+
+
+def test_a_session_cannot_switch_its_second_factor_off(admin_client):
+    assert admin_client.get("/admin/account/two_factor/disable/").status_code == 404
+    assert (
+        admin_client.post("/admin/account/two_factor/disable/", {"understand": "on"}).status_code
+        == 404
+    )
+
+
+@pytest.mark.parametrize("page", ["setup/", "qrcode/"])
+def test_a_password_alone_cannot_enrol_a_second_authenticator(client, authenticator, page):
+    """A session signed in by password only (as when ADMIN_TWO_FACTOR was off for a while):
+    adding a device of its own would open the admin without the enrolled second factor."""
+    client.force_login(authenticator.user)
+    url = f"/admin/account/two_factor/{page}"
+    assert client.get(url).status_code == 403
+    assert client.post(url, {"setup_view-current_step": "welcome"}).status_code == 403
+    assert client.get(ENQUIRIES).status_code == 302
+    assert TOTPDevice.objects.filter(user=authenticator.user).count() == 1

@@ -1,4 +1,7 @@
-from django.core.checks import Error, Tags, register
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.checks import Error, Tags, Warning, register
+from django.db import DatabaseError
 
 from .going_live import missing_before_going_live
 
@@ -16,4 +19,43 @@ def practice_ready_to_go_live(app_configs, databases=None, **kwargs):
     return [
         Error(str(item.message), hint=str(item.hint), obj=item.obj, id=item.id)
         for item in missing_before_going_live()
+    ]
+
+
+@register(deploy=True)
+def two_factor_on(app_configs, **kwargs):
+    """The privacy policy says the admin asks for a second factor."""
+    if settings.DEBUG or settings.ADMIN_TWO_FACTOR:
+        return []
+    return [
+        Warning(
+            "ADMIN_TWO_FACTOR is off: a password alone opens the enquiries.",
+            hint="Unset ADMIN_TWO_FACTOR (it is on when DJANGO_DEBUG is off).",
+            id="practice.W002",
+        )
+    ]
+
+
+@register(Tags.database, deploy=True)
+def staff_enrolled(app_configs, databases=None, **kwargs):
+    """An account without an authenticator enrols at its next sign-in on its password alone:
+    every staff account should have enrolled before real enquiries arrive."""
+    if not settings.ADMIN_TWO_FACTOR:
+        return []
+    try:
+        names = list(
+            get_user_model()
+            .objects.filter(is_staff=True, is_active=True, totpdevice__isnull=True)
+            .values_list("username", flat=True)
+        )
+    except DatabaseError:
+        return []  # practice.E014 already says the database cannot be read
+    if not names:
+        return []
+    return [
+        Warning(
+            f"Staff accounts without a second factor: {', '.join(sorted(names))}.",
+            hint="Sign in with each once to enrol an authenticator app, or deactivate it.",
+            id="practice.W003",
+        )
     ]
