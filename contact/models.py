@@ -26,6 +26,18 @@ class EnquiryQuerySet(models.QuerySet):
             attempts__lt=settings.ENQUIRY_MAX_ATTEMPTS,
         )
 
+    def waiting(self):
+        """Enquiries not delivered yet that will still be sent: pending, being sent, or
+        failed with attempts left. One the retry job gave up on waits for the admin instead."""
+        return self.filter(sent_at__isnull=True).filter(
+            Q(status__in=[Enquiry.Status.PENDING, Enquiry.Status.SENDING])
+            | Q(status=Enquiry.Status.FAILED, attempts__lt=settings.ENQUIRY_MAX_ATTEMPTS)
+        )
+
+    def waiting_longer_than(self, minutes):
+        """Enquiries still waiting to be sent, received more than `minutes` ago (/health/)."""
+        return self.waiting().filter(created_at__lt=timezone.now() - timedelta(minutes=minutes))
+
     def expired(self):
         """Enquiries emailed more than ENQUIRY_RETENTION_DAYS ago: the practice mailbox holds
         them, the site need not. One never delivered is kept, even once the retry job has

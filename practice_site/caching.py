@@ -6,6 +6,7 @@ request renders the page again; copies of older versions are never read again an
 version is also the page's Last-Modified date.
 """
 
+import logging
 import time
 from functools import wraps
 
@@ -18,6 +19,8 @@ from django.db.models.signals import post_delete, post_migrate, post_save
 from django.utils.cache import has_vary_header, patch_cache_control
 from django.utils.http import http_date
 from django.views.decorators.gzip import gzip_page
+
+logger = logging.getLogger(__name__)
 
 VERSION_KEY = "content:version"
 
@@ -102,11 +105,16 @@ class ReadingPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        key, version = self.cache_key(request)
-        if key is not None:
-            cached = cache.get(key)
-            if cached is not None:
-                return cached
+        try:
+            key, version = self.cache_key(request)
+            cached = cache.get(key) if key is not None else None
+        except Exception as error:  # whatever a cache that is down raises (Redis, disk)
+            # Not stored, not served from here: /health/ (which needs no cache to answer) then
+            # says the cache is down with a 503, rather than failing with a 500.
+            logger.warning("Page cache unavailable: %r", error)
+            key = cached = None
+        if cached is not None:
+            return cached
         response = self.get_response(request)
         if key is not None and self.may_store(response):
             if hasattr(response, "render"):

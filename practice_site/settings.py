@@ -303,6 +303,8 @@ SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", CONTACT_EMAIL)
 if not DEBUG:
     # https://docs.djangoproject.com/en/5.2/howto/deployment/checklist/
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
+    # A monitor on the machine asks gunicorn itself, over plain HTTP (README § Health).
+    SECURE_REDIRECT_EXEMPT = [r"^health/$"]
     SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_SECURE_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", default=True)

@@ -27,6 +27,8 @@ urlpatterns = [
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path("favicon.ico", views.favicon),
+    # For a monitor: no language prefix, no page cache (README § Health).
+    path("health/", views.health, name="health"),
 ]
 
 # Every reader-facing page lives under /fr/ or /en/; LocaleMiddleware redirects "/" and any

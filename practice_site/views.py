@@ -1,13 +1,21 @@
 from datetime import UTC, timedelta
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.db import DatabaseError
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.cache import cache_control
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
+
+from contact.ratelimit import RateLimit, client_address
+
+from .health import run_checks
+
+# A monitor asks once a minute; this leaves room for several, and none for a flood.
+HEALTH_RATE_LIMIT = RateLimit(count=60, seconds=60)
 
 
 @require_safe
@@ -39,3 +47,30 @@ def favicon(request):
     """Browsers and crawlers ask for /favicon.ico whatever the page says: send them the icon.
     Not a permanent redirect: the icon's hashed name changes whenever the icon does."""
     return redirect(static("favicon.svg"))
+
+
+@require_safe
+@never_cache
+def health(request):
+    """200 when the database and the cache answer and no enquiry has waited too long, 503
+    otherwise, each check named in a small JSON body (practice_site/health.py). Never stored
+    by the page cache (not marked) nor by anyone else (no-store), rate-limited per address."""
+    try:
+        allowed = HEALTH_RATE_LIMIT.allows(f"health:{client_address(request)}")
+    except DatabaseError:
+        # The counter lives in the database, which is down: the checks below say so.
+        allowed = True
+    if not allowed:
+        response = HttpResponse(
+            "Too many requests\n", status=429, content_type="text/plain; charset=utf-8"
+        )
+        response["Retry-After"] = str(HEALTH_RATE_LIMIT.seconds)
+        return response
+    checks, healthy = run_checks()
+    return JsonResponse(
+        {
+            "status": "ok" if healthy else "failing",
+            "checks": {name: check.as_dict() for name, check in checks.items()},
+        },
+        status=200 if healthy else 503,
+    )
