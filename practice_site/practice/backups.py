@@ -93,9 +93,12 @@ def restore(archive, *, alias="default"):
     work_parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=work_parent, prefix=".work-") as work:
         work = Path(work)
-        with tarfile.open(archive, mode="r:gz") as tar:
-            # The "data" filter refuses absolute paths, "..", links leading outside and devices.
-            tar.extractall(work, filter="data")
+        try:
+            with tarfile.open(archive, mode="r:gz") as tar:
+                # The "data" filter refuses absolute paths, "..", links leading outside, devices.
+                tar.extractall(work, filter="data")
+        except tarfile.TarError as error:
+            raise BackupError(f"{archive.name} is not a backup archive: {error}") from error
         manifest = json.loads((work / "manifest.json").read_text())
         if manifest.get("format") != FORMAT:
             raise BackupError(f"{archive.name}: unknown archive format {manifest.get('format')}.")
