@@ -34,3 +34,7 @@ class Command(BaseCommand):
             raise CommandError(error) from error
         media = "and the media " if manifest["media"] else ""
         self.stdout.write(f"Database {media}restored from {archive} ({manifest['created']}).")
+        self.stdout.write(
+            "Now run `migrate` (code newer than the backup) and `purge_enquiries` (enquiries "
+            "that outlived their retention since the backup), then start the site."
+        )
