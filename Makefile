@@ -6,7 +6,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test browser bench loadtest lighthouse messages lint format clean
+.PHONY: run test browser bench loadtest lighthouse messages lint format clean backup restore
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,15 @@ lighthouse: $(BIN)/.installed browser
 	@test -x .lighthouse/node_modules/.bin/lighthouse || \
 		npm install --prefix .lighthouse --no-audit --no-fund -E lighthouse@12.2.3
 	cd bench && ../$(BIN)/python lighthouse.py
+
+## backup: the database and the media, while the site runs, into BACKUP_DIR (var/backups/)
+backup: $(BIN)/.installed
+	$(BIN)/python manage.py backup
+
+## restore: put back the database and the media of FILE=var/backups/practice-backup-….tar.gz
+restore: $(BIN)/.installed
+	@test -n "$(FILE)" || { echo "Usage: make restore FILE=var/backups/practice-backup-….tar.gz"; exit 2; }
+	$(BIN)/python manage.py restore "$(FILE)"
 
 ## messages: refresh the .po catalogues from the code and compile them to .mo
 messages: $(BIN)/.installed

@@ -210,6 +210,9 @@ STORAGES = {
 }
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
+# Backups (`manage.py backup`, README § Backups): outside the web root, readable by their owner
+# only. They hold enquiries, so they are kept no longer than ENQUIRY_RETENTION_DAYS.
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "var" / "backups"))
 
 # Email: the console backend unless a relay is configured.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
@@ -299,6 +302,9 @@ MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 SESSION_COOKIE_SAMESITE = "Lax"
 # Where reports of security problems go (/.well-known/security.txt).
 SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", CONTACT_EMAIL)
+# Days a backup archive is kept (`backup --keep-days`): it holds enquiries, so no longer than
+# the privacy policy keeps them.
+BACKUP_KEEP_DAYS = int(os.environ.get("BACKUP_KEEP_DAYS", str(ENQUIRY_RETENTION_DAYS)))
 
 if not DEBUG:
     # https://docs.djangoproject.com/en/5.2/howto/deployment/checklist/
