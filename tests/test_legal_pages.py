@@ -34,6 +34,8 @@ PRIVACY_ITEMS = {
         "2 000 caractères au plus",
         "effacé du site 30 jours après cet envoi",
         "reste sur le site jusqu’à ce qu’il soit envoyé",
+        "Les sauvegardes du site, qui peuvent le contenir, sont chiffrées hors du serveur et "
+        "conservées 30 jours au plus",
         "La copie reçue par e-mail reste dans la messagerie du cabinet",
         "second facteur",
         "Le site ne transfère aucune donnée hors de l’Union européenne",
@@ -61,6 +63,7 @@ PRIVACY_ITEMS = {
         "2,000 characters at most",
         "deleted from the website 30 days after it has been emailed",
         "stays on the website until it has been sent",
+        "backups, which may contain it, are kept encrypted away from the server for 30 days",
         "The copy received by email stays in the practice’s mailbox",
         "second factor",
         "outside the European Union",

@@ -211,3 +211,10 @@ def test_the_admin_sets_no_cookie_but_the_session_and_the_security_one(admin_cli
     group = admin_client.post("/admin/auth/group/add/", {"name": "Cabinet"}, follow=True)
     assert "Cabinet" in group.content.decode()
     assert set(admin_client.cookies) == {"csrftoken", "sessionid"}
+
+
+@pytest.mark.parametrize(("keep", "warned"), [("30", False), ("60", True), ("0", True)])
+def test_check_deploy_warns_when_backups_outlive_the_enquiries(migrated_content, keep, warned):
+    fill_in_practice_details()
+    _code, output, issues = check_deploy(BACKUP_KEEP_DAYS=keep, ENQUIRY_RETENTION_DAYS="30")
+    assert ("practice.W004" in issues) == warned, output

@@ -59,3 +59,20 @@ def staff_enrolled(app_configs, databases=None, **kwargs):
             id="practice.W003",
         )
     ]
+
+
+@register(deploy=True)
+def backups_kept_no_longer_than_enquiries(app_configs, **kwargs):
+    """The privacy policy says backups, which hold enquiries, are kept as long as enquiries
+    are, at most."""
+    keep = settings.BACKUP_KEEP_DAYS
+    if 0 < keep <= settings.ENQUIRY_RETENTION_DAYS:
+        return []
+    return [
+        Warning(
+            f"BACKUP_KEEP_DAYS={keep} keeps backups, and the enquiries in them, longer than the "
+            f"{settings.ENQUIRY_RETENTION_DAYS} days the privacy policy states.",
+            hint="Set BACKUP_KEEP_DAYS to ENQUIRY_RETENTION_DAYS or less (0 keeps them forever).",
+            id="practice.W004",
+        )
+    ]

@@ -182,7 +182,7 @@ La sécurité du site, décrite plus bas (adresses IP, journaux, cookies), repos
 ## Ce que devient votre message
 
 1. Votre message est enregistré sur le serveur du site, puis envoyé par e-mail à la messagerie du cabinet. Le site ne le transmet à un serveur d’envoi distant que par une connexion chiffrée.
-2. Il est effacé du site {retention_days} jours après cet envoi.
+2. Il est effacé du site {retention_days} jours après cet envoi. Les sauvegardes du site, qui peuvent le contenir, sont chiffrées hors du serveur et conservées {retention_days} jours au plus.
 3. Si l’envoi échoue, le message reste sur le site jusqu’à ce qu’il soit envoyé ; il est ensuite effacé dans le même délai.
 4. La copie reçue par e-mail reste dans la messagerie du cabinet, sous le secret professionnel, aussi longtemps que votre demande et son suivi l’exigent. C’est {name} qui en décide.
 
@@ -284,7 +284,7 @@ The website’s security measures described below (IP addresses, logs, cookies) 
 ## What happens to your message
 
 1. Your message is stored on the website’s server, then emailed to the practice’s mailbox. The website hands it to a remote outgoing mail server only over an encrypted connection.
-2. It is deleted from the website {retention_days} days after it has been emailed.
+2. It is deleted from the website {retention_days} days after it has been emailed. The website’s backups, which may contain it, are kept encrypted away from the server for {retention_days} days at most.
 3. If it cannot be emailed, it stays on the website until it has been sent, and is then deleted after the same period.
 4. The copy received by email stays in the practice’s mailbox, under professional secrecy, for as long as your request and any follow-up require. {name} decides how long that is.
 
