@@ -120,12 +120,15 @@ class Enquiry(models.Model):
 
     @classmethod
     def due_condition(cls, now):
-        """Pending, or failed with attempts left and the backoff of its last attempt over."""
-        backoff_over = Q()
+        """Pending or failed, with attempts left and the backoff of its last attempt over."""
+        backoff_over = Q(attempts=0)
         for attempts in range(1, settings.ENQUIRY_MAX_ATTEMPTS):
             backoff_over |= Q(attempts=attempts, claimed_at__lte=now - cls.retry_delay(attempts))
-        pending = Q(status=cls.Status.PENDING, attempts__lt=settings.ENQUIRY_MAX_ATTEMPTS)
-        return pending | (Q(status=cls.Status.FAILED) & backoff_over)
+        return (
+            Q(status__in=[cls.Status.PENDING, cls.Status.FAILED])
+            & Q(attempts__lt=settings.ENQUIRY_MAX_ATTEMPTS)
+            & backoff_over
+        )
 
     def claim(self, *, force=False):
         """Take the enquiry for sending by one conditional UPDATE; True if this caller got it.
