@@ -82,9 +82,11 @@ def post_at_once_while_reading(url, readers=READERS, read_on_for=0.0):
     done = threading.Event()
     with ThreadPoolExecutor(readers + 1) as pool:
         article = pool.submit(read_the_article, url, done)
-        answers = list(pool.map(lambda request: timed_post(request, barrier), requests))
-        time.sleep(read_on_for)
-        done.set()
+        try:
+            answers = list(pool.map(lambda request: timed_post(request, barrier), requests))
+            time.sleep(read_on_for)
+        finally:
+            done.set()  # also when a post failed: the test fails rather than hangs
         article_times = article.result()
     return answers, article_times
 
