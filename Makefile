@@ -15,6 +15,9 @@ $(BIN)/.installed: pyproject.toml
 	touch $@
 
 ## run: install, create the database with the article in it, serve http://127.0.0.1:8000
+## with the worker that emails enquiries beside it (Procfile.dev, honcho; Ctrl-C stops both).
+## The worker rather than the immediate backend: development sends the way production does
+## (enqueued, then sent by another process), so a change that breaks the worker shows here.
 run: $(BIN)/.installed
 	$(BIN)/python manage.py migrate --noinput
 	@echo
@@ -23,7 +26,7 @@ run: $(BIN)/.installed
 	@echo "  Create the psychologist's admin account (in another terminal):"
 	@echo "    $(BIN)/python manage.py createsuperuser"
 	@echo
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	PATH="$(abspath $(BIN)):$$PATH" HOST=$(HOST) $(BIN)/honcho start -f Procfile.dev -p $(PORT)
 
 ## test: the whole test suite (SQLite, or the database of DATABASE_URL)
 test: $(BIN)/.installed browser

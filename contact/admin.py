@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from .models import Enquiry
+from .tasks import enqueue_sending
 
 
 @admin.register(Enquiry)
@@ -67,23 +68,17 @@ class EnquiryAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Send the selected enquiries again"), permissions=["view"])
     def send_again(self, request, queryset):
-        sent = sum(enquiry.send(force=True) for enquiry in queryset)
-        failed = queryset.count() - sent
-        if sent:
-            self.message_user(
-                request,
-                ngettext("%(count)d enquiry sent.", "%(count)d enquiries sent.", sent)
-                % {"count": sent},
-                messages.SUCCESS,
+        # Enqueued, not sent here: a relay that hangs must not hold the admin's request either.
+        enquiries = list(queryset)
+        for enquiry in enquiries:
+            enqueue_sending(enquiry, force=True)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d enquiry will be sent again in a moment: its status says when it is.",
+                "%(count)d enquiries will be sent again in a moment: their status says when.",
+                len(enquiries),
             )
-        if failed:
-            self.message_user(
-                request,
-                ngettext(
-                    "%(count)d enquiry could not be sent: see its last error.",
-                    "%(count)d enquiries could not be sent: see their last error.",
-                    failed,
-                )
-                % {"count": failed},
-                messages.ERROR,
-            )
+            % {"count": len(enquiries)},
+            messages.SUCCESS,
+        )

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from practice_site.editing import MultilineTextField
 
 from .models import Enquiry
+from .tasks import enqueue_sending
 
 # Control characters have no place in what a person types; in a one-line field, a line break
 # could also end an email header. U+FFFD is what undecodable bytes (invalid UTF-8) become.
@@ -118,7 +119,8 @@ class EnquiryForm(forms.ModelForm):
         return bool(self.cleaned_data.get("website"))
 
     def save(self, language):
-        """Store the enquiry, then email it once the transaction is committed.
+        """Store the enquiry and, once the transaction is committed, enqueue its sending:
+        the worker emails it, never the web request, so a relay that hangs holds no one.
 
         The same copy of the form posted twice (a double click, a reload) stores one enquiry:
         the second post finds the first by its submission id.
@@ -129,7 +131,7 @@ class EnquiryForm(forms.ModelForm):
         try:
             with transaction.atomic():
                 enquiry.save()
-                transaction.on_commit(enquiry.send)
+                enqueue_sending(enquiry)
         except IntegrityError:
             return Enquiry.objects.get(submission_id=enquiry.submission_id)
         return enquiry

@@ -20,11 +20,9 @@ logger = logging.getLogger(__name__)
 
 class EnquiryQuerySet(models.QuerySet):
     def due(self):
-        """Enquiries the retry job should send: pending or failed, with attempts left."""
-        return self.filter(
-            status__in=[Enquiry.Status.PENDING, Enquiry.Status.FAILED],
-            attempts__lt=settings.ENQUIRY_MAX_ATTEMPTS,
-        )
+        """Enquiries the retry job should send: pending, or failed with attempts left and
+        their backoff over (Enquiry.retry_delay)."""
+        return self.filter(Enquiry.due_condition(timezone.now()))
 
     def waiting(self):
         """Enquiries not delivered yet that will still be sent: pending, being sent, or
@@ -125,29 +123,50 @@ class Enquiry(models.Model):
             and self.attempts >= settings.ENQUIRY_MAX_ATTEMPTS
         )
 
-    def send(self, *, force=False):
-        """Email the enquiry to the practice and record the outcome; True if it was sent.
+    @staticmethod
+    def retry_delay(attempts):
+        """How long after its last attempt a failed enquiry waits before the next one:
+        ENQUIRY_RETRY_DELAY, doubled at each attempt, so a relay that is down for hours is
+        not hammered and one down for minutes costs a minute."""
+        return timedelta(seconds=settings.ENQUIRY_RETRY_DELAY * 2 ** max(attempts - 1, 0))
 
-        The row is claimed by one conditional UPDATE first, so two processes (the form and
-        the retry job, or two retry jobs) never email the same enquiry twice. `force`, used by
-        the admin's "send again", also resends a sent enquiry or one out of attempts.
+    @classmethod
+    def due_condition(cls, now):
+        """Pending or failed, with attempts left and the backoff of its last attempt over."""
+        backoff_over = Q(attempts=0)
+        for attempts in range(1, settings.ENQUIRY_MAX_ATTEMPTS):
+            backoff_over |= Q(attempts=attempts, claimed_at__lte=now - cls.retry_delay(attempts))
+        return (
+            Q(status__in=[cls.Status.PENDING, cls.Status.FAILED])
+            & Q(attempts__lt=settings.ENQUIRY_MAX_ATTEMPTS)
+            & backoff_over
+        )
+
+    def claim(self, *, force=False):
+        """Take the enquiry for sending by one conditional UPDATE; True if this caller got it.
+
+        Two processes (workers, retry jobs, a duplicated task) never both get it, so it is
+        never emailed twice. `force`, used by the admin's "send again", also takes a sent
+        enquiry, one out of attempts, or one still in its backoff.
         """
         now = timezone.now()
-        claimable = Q(status__in=[self.Status.PENDING, self.Status.FAILED]) | Q(
-            status=self.Status.SENDING, claimed_at__lt=now - self.STALE_CLAIM
-        )
+        stale = Q(status=self.Status.SENDING, claimed_at__lt=now - self.STALE_CLAIM)
         if force:
-            claimable |= Q(status=self.Status.SENT)
+            waiting = [self.Status.PENDING, self.Status.FAILED, self.Status.SENT]
+            claimable = Q(status__in=waiting) | stale
         else:
-            claimable &= Q(attempts__lt=settings.ENQUIRY_MAX_ATTEMPTS)
-        claimed = (
+            claimable = self.due_condition(now) | (
+                stale & Q(attempts__lt=settings.ENQUIRY_MAX_ATTEMPTS)
+            )
+        return (
             Enquiry.objects.filter(claimable, pk=self.pk).update(
                 status=self.Status.SENDING, claimed_at=now, attempts=F("attempts") + 1
             )
             == 1
         )
-        if not claimed:
-            return False
+
+    def deliver(self):
+        """Email the claimed enquiry to the practice and record the outcome; True if sent."""
         try:
             self.email_message().send()
         except Exception as error:  # any failure of the relay: keep the enquiry, retry later
@@ -156,6 +175,10 @@ class Enquiry(models.Model):
             return False
         self._record(status=self.Status.SENT, sent_at=timezone.now(), last_error="")
         return True
+
+    def send(self, *, force=False):
+        """Claim the enquiry, then email it; True if this call sent it."""
+        return self.claim(force=force) and self.deliver()
 
     def _record(self, **fields):
         Enquiry.objects.filter(pk=self.pk).update(**fields)

@@ -58,6 +58,9 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "django_otp.plugins.otp_totp",
     "two_factor",
+    # Django 6: "django.tasks" replaces the backport; the database backend stays an app.
+    "django_tasks",
+    "django_tasks_db",
     "practice_site.practice",
     "articles",
     "contact",
@@ -252,6 +255,16 @@ TRUSTED_PROXY = env_bool("DJANGO_TRUSTED_PROXY")
 # (contact/models.py EnquiryQuerySet.expired, deleted by `purge_enquiries`).
 ENQUIRY_RETENTION_DAYS = int(os.environ.get("ENQUIRY_RETENTION_DAYS", "30"))
 ENQUIRY_MAX_ATTEMPTS = int(os.environ.get("ENQUIRY_MAX_ATTEMPTS", "10"))
+# Seconds before the first retry of a failed sending, doubled at each further attempt: 1, 2,
+# 4 … 256 minutes, some 8.5 hours in all with the 10 attempts above.
+ENQUIRY_RETRY_DELAY = int(os.environ.get("ENQUIRY_RETRY_DELAY", "60"))
+
+# Enquiries are emailed by a task (contact/tasks.py), never in the web request: the database
+# backend keeps the queue in the site's database and the `worker` process of the Procfile
+# (`manage.py db_worker`) runs it. Redis or Celery backends are a TASKS_BACKEND away; the
+# immediate backend sends in the web request again (tests only: a hanging relay holds it).
+# https://github.com/RealOrangeOne/django-tasks-db
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

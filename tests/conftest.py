@@ -435,3 +435,176 @@ def enquiry_data():
         "website": "",
         "submission_id": str(uuid.uuid4()),
     }
+
+
+def site_environment(tmp_path, **environment):
+    """The environment of a process of the site (gunicorn, the worker) on the test database,
+    configured as in production."""
+    from django.conf import settings
+
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "practice_site.settings",
+        "DJANGO_DEBUG": "false",
+        "DJANGO_SECRET_KEY": "insecure-key-for-tests-only",
+        "DJANGO_SECURE_SSL_REDIRECT": "false",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        # Collected for the session by conftest: whitenoise needs the manifest with DEBUG off.
+        "DJANGO_STATIC_ROOT": str(settings.STATIC_ROOT),
+        "DJANGO_CACHE_DIR": str(tmp_path / "cache"),
+        "DJANGO_LOG_LEVEL": "WARNING",
+        "DATABASE_URL": database_url(),
+        "CONTACT_EMAIL": "cabinet@example.org",
+        **environment,
+    }
+
+
+@pytest.fixture
+def start_gunicorn(transactional_db, tmp_path):
+    """start_gunicorn(**environment): the site served by gunicorn with its production
+    configuration, on the test database; returns its base URL. Stopped after the test."""
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from django.conf import settings
+
+    processes = []
+
+    def start(**environment):
+        port = free_port()
+        log = tmp_path / f"gunicorn-{port}.log"
+        command = [
+            sys.executable, "-m", "gunicorn", "-c", "practice_site/gunicorn.conf.py",
+            "--bind", f"127.0.0.1:{port}", "--access-logfile", "/dev/null", "practice_site.wsgi",
+        ]  # fmt: skip
+        with log.open("w") as output:
+            process = subprocess.Popen(
+                command,
+                cwd=settings.BASE_DIR,
+                env=site_environment(tmp_path, **environment),
+                stdout=output,
+                stderr=output,
+            )
+        processes.append((process, log))
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 30
+        while True:
+            assert process.poll() is None, log.read_text()
+            assert time.monotonic() < deadline, log.read_text()
+            try:
+                with urllib.request.urlopen(f"{url}/.well-known/security.txt", timeout=2):
+                    return url
+            except OSError:
+                time.sleep(0.1)
+
+    yield start
+    for process, _log in processes:
+        process.terminate()
+        process.wait(timeout=30)
+    for _process, log in processes:
+        assert "Traceback" not in log.read_text(), log.read_text()
+
+
+def procfile_command(name):
+    """The command of the Procfile's `name:` line."""
+    from django.conf import settings
+
+    for line in (settings.BASE_DIR / "Procfile").read_text().splitlines():
+        process, _, command = line.partition(":")
+        if process.strip() == name:
+            return command.strip()
+    raise LookupError(name)
+
+
+@pytest.fixture
+def start_worker(transactional_db, tmp_path):
+    """start_worker(**environment): the Procfile's `worker:` line, run as a host runs it
+    (`bash -c`, in the project, the virtual environment's bin/ first on PATH), on the test
+    database with the database task backend; returns the process, stopped after the test."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from django.conf import settings
+
+    processes = []
+
+    def start(**environment):
+        log = tmp_path / f"worker-{len(processes)}.log"
+        bin_folder = str(Path(sys.executable).parent)
+        environment = site_environment(
+            tmp_path, PATH=f"{bin_folder}:{os.environ['PATH']}", **environment
+        )
+        with log.open("w") as output:
+            process = subprocess.Popen(
+                ["bash", "-c", procfile_command("worker")],
+                cwd=settings.BASE_DIR,
+                env=environment,
+                stdout=output,
+                stderr=output,
+            )
+        process.log = log
+        processes.append(process)
+        return process
+
+    yield start
+    for process in processes:
+        stop_worker(process)
+
+
+def stop_worker(process):
+    """Stop the worker as a process manager does (SIGTERM: it ends the task it runs first)."""
+    if process.poll() is None:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+@pytest.fixture
+def hanging_relay():
+    """An SMTP relay that accepts connections and never says a word, as a blackholed or
+    overloaded one does. Yields its `port` and the `connections` it accepted, which stay open
+    until the test ends."""
+    import socket
+    import threading
+    from types import SimpleNamespace
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(128)
+    listener.settimeout(0.1)
+    relay = SimpleNamespace(port=listener.getsockname()[1], connections=[])
+    stopped = threading.Event()
+
+    def accept():
+        while not stopped.is_set():
+            try:
+                connection, _address = listener.accept()
+            except TimeoutError:
+                continue
+            relay.connections.append(connection)
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield relay
+    stopped.set()
+    thread.join(timeout=5)
+    listener.close()
+    for connection in relay.connections:
+        connection.close()
+
+
+def wait_until_sent(count, timeout=60):
+    """Wait until `count` enquiries are sent and none is waiting or being sent."""
+    import time
+
+    from contact.models import Enquiry
+
+    deadline = time.monotonic() + timeout
+    while True:
+        statuses = list(Enquiry.objects.values_list("status", flat=True))
+        if statuses.count(Enquiry.Status.SENT) >= count and set(statuses) == {"sent"}:
+            return
+        assert time.monotonic() < deadline, statuses
+        time.sleep(0.2)

@@ -13,6 +13,10 @@ CACHES = {
     for alias in ["default", "local"]
 }
 # Email: pytest-django gives every test a locmem outbox.
+# Tasks run at once, in the test's process, so that a post is emailed to the `mailoutbox` or the
+# `smtp_server` of the test. Processes a test starts (gunicorn, the worker) use the site's
+# database backend (tests/test_enquiry_worker.py).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # Hashed names and a manifest, as in production, without compressing every file of the admin
 # twice (Brotli and gzip) at each run: that is whitenoise's work, and took most of the setup.

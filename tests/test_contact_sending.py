@@ -1,9 +1,12 @@
 """An enquiry reaches the psychologist by email, and is never lost when the relay fails."""
 
+from datetime import timedelta
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db.models import F
+from django.utils import timezone
 
 from contact.models import Enquiry
 
@@ -83,6 +86,7 @@ def test_the_retry_command_delivers_a_failed_enquiry_exactly_once(
 ):
     client.post("/fr/contact/", enquiry_data)
     assert Enquiry.objects.get().status == Enquiry.Status.FAILED
+    back_in_time(Enquiry.retry_delay(1))  # its backoff is over
 
     mailbox = start_smtp_server(settings)  # the relay comes back
     try:
@@ -95,6 +99,47 @@ def test_the_retry_command_delivers_a_failed_enquiry_exactly_once(
     assert enquiry.status == Enquiry.Status.SENT
     assert enquiry.attempts == 2
     assert len(mailbox.messages) == 1
+
+
+def back_in_time(delay):
+    """Move every enquiry's last attempt `delay` into the past."""
+    Enquiry.objects.update(claimed_at=F("claimed_at") - delay)
+
+
+@pytest.mark.parametrize("attempts", [1, 2, 5])
+def test_the_retry_command_waits_for_the_backoff_doubled_at_each_attempt(
+    relay_down, settings, attempts
+):
+    settings.ENQUIRY_RETRY_DELAY = 60
+    enquiry = Enquiry.objects.create(
+        name="A",
+        email="a@example.org",
+        message="m",
+        language="fr",
+        attempts=attempts,
+        status=Enquiry.Status.FAILED,
+        claimed_at=timezone.now(),
+    )
+    delay = timedelta(seconds=60 * 2 ** (attempts - 1))
+    assert Enquiry.retry_delay(attempts) == delay
+
+    back_in_time(delay - timedelta(seconds=5))
+    call_command("send_enquiries", stdout=StringIO())
+    enquiry.refresh_from_db()
+    assert enquiry.attempts == attempts  # still in its backoff: not tried
+
+    back_in_time(timedelta(seconds=10))
+    call_command("send_enquiries", stdout=StringIO())
+    enquiry.refresh_from_db()
+    assert enquiry.attempts == attempts + 1
+
+
+def test_the_retry_command_sends_a_waiting_enquiry_left_behind(smtp_server):
+    """Enqueued before a crash, or the worker down: the retry job sends it without the worker."""
+    Enquiry.objects.create(name="A", email="a@example.org", message="m", language="fr")
+    call_command("send_enquiries", stdout=StringIO())
+    assert Enquiry.objects.get().status == Enquiry.Status.SENT
+    assert len(smtp_server.messages) == 1
 
 
 def test_the_retry_command_gives_up_after_the_maximum_attempts(relay_down, settings):
@@ -165,4 +210,4 @@ def test_send_again_from_the_admin_resends_an_enquiry(admin_client, smtp_server)
     assert len(smtp_server.messages) == 1
     enquiry.refresh_from_db()
     assert enquiry.attempts == 2
-    assert "1 demande envoyée." in response.content.decode()
+    assert enquiry.status == Enquiry.Status.SENT

@@ -5,8 +5,10 @@ from contact.models import Enquiry
 
 class Command(BaseCommand):
     help = (
-        "Email the enquiries that are waiting or whose sending failed (a bounded number of "
-        "attempts each). Safe to run from cron, and on several machines at once."
+        "Email the enquiries the worker left behind: waiting (e.g. enqueued before a crash, or "
+        "the worker is down) or failed with their backoff over (a bounded number of attempts "
+        "each). Sends directly, so it works without the worker. Safe to run from cron, and on "
+        "several machines at once."
     )
 
     def handle(self, *args, **options):
