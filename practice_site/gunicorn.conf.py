@@ -8,8 +8,17 @@ import multiprocessing
 import os
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
-# The usual rule of thumb for synchronous workers: two per core, plus one.
-workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
+# Threaded workers: a connection that sends nothing waits in the worker's poller, not in a
+# thread, and keep-alive connections are reused. Measured on 2 cores (README, "Speed"): with 50
+# idle or slow clients, five sync workers answered no reader within 10 s; two gthread workers of
+# eight threads answered most at once. A slow client still holds a thread while it trickles
+# its headers in: behind nginx, which reads the whole request first, none reaches gunicorn.
+# gevent failed here with preload_app (Django's database connection made before its
+# monkey-patching, shared by greenlets), and SQLite or a rendering blocks all its greenlets.
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
+# One process per core (at least two: one may be restarting), each with a pool of threads.
+workers = int(os.environ.get("GUNICORN_WORKERS", max(2, multiprocessing.cpu_count())))
+threads = int(os.environ.get("GUNICORN_THREADS", "8"))
 # Sending an enquiry waits on the mail relay (EMAIL_TIMEOUT): keep the worker timeout above it.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20

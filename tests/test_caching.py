@@ -197,3 +197,46 @@ def test_a_page_read_during_an_uncommitted_edit_is_not_served_after_the_commit(
         during = live_server_thread_client(FRENCH_URL)
     assert "Titre changé" not in during
     assert "Titre changé dans la transaction" in live_server_thread_client(FRENCH_URL)
+
+
+def test_an_edit_saved_by_another_process_shows_on_the_next_request(
+    client, settings, tmp_path, migrated_content, run_together
+):
+    """With the file cache the site uses by default, shared with a process that saves an edit:
+    this process, which holds its own copy of the page, serves the edit on its next request."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path / "cache"),
+        },
+    }
+    client.get(FRENCH_URL)
+    assert "Titre changé ailleurs" not in client.get(FRENCH_URL).content.decode()
+
+    run_together(
+        "from articles.models import ArticleVersion\n"
+        "version = ArticleVersion.objects.get(language='fr', slug='alliance-therapeutique')\n"
+        "version.title = 'Titre changé ailleurs'\n"
+        "version.save()\n",
+        1,
+    )
+
+    assert "Titre changé ailleurs" in client.get(FRENCH_URL).content.decode()
+
+
+def test_a_page_cached_in_the_file_cache_is_served_without_queries(
+    client, settings, tmp_path, django_assert_num_queries
+):
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path / "cache"),
+        },
+    }
+    first = client.get(FRENCH_URL)
+    with django_assert_num_queries(0):
+        second = client.get(FRENCH_URL)
+    assert second.content == first.content
+    assert second["ETag"] == first["ETag"]
