@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.urls import reverse
 from django.utils import translation
 
@@ -37,9 +38,18 @@ def language_links(request, urls_by_language):
             LanguageLink(
                 code=code,
                 name=translation.get_language_info(code)["name_local"],
-                url=request.build_absolute_uri(url or home_url(code)),
+                url=absolute_url(request, url or home_url(code)),
                 is_current=code == current,
                 is_translation=url is not None,
             )
         )
     return links
+
+
+def absolute_url(request, path):
+    """`path` on the request's host; as it is on the 400 page that answers a request for a host
+    the site does not serve (the host must not be echoed back, nor fail a second time)."""
+    try:
+        return request.build_absolute_uri(path)
+    except DisallowedHost:
+        return path

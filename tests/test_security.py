@@ -218,3 +218,9 @@ def test_check_deploy_warns_when_backups_outlive_the_enquiries(migrated_content,
     fill_in_practice_details()
     _code, output, issues = check_deploy(BACKUP_KEEP_DAYS=keep, ENQUIRY_RETENTION_DAYS="30")
     assert ("practice.W004" in issues) == warned, output
+
+
+def test_a_request_for_another_host_gets_a_400_not_a_500(client):
+    """A scanner's Host header is bad input: the translated 400 page, never a server error."""
+    response = client.get("/fr/", headers={"host": "evil.example"})
+    assert response.status_code == 400
