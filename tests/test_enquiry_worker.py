@@ -3,7 +3,6 @@ page, and every enquiry reaches the practice exactly once when the relay comes b
 the worker was running during the posts or not."""
 
 import json
-import re
 import threading
 import time
 import urllib.error
@@ -16,7 +15,7 @@ from django_tasks_db.models import DBTaskResult
 
 from contact.models import Enquiry
 from contact.tasks import send_enquiry
-from tests.conftest import FRENCH_URL, stop_worker, wait_until_sent
+from tests.conftest import FRENCH_URL, NoRedirect, open_the_form, stop_worker, wait_until_sent
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -25,29 +24,6 @@ READERS = 12
 # the relay would take EMAIL_TIMEOUT (10 s by default) or never answer.
 THANKED_WITHIN, ARTICLE_WITHIN = 2.0, 1.0
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
-def open_the_form(url, number):
-    """One reader opens the contact page; returns the request that posts it filled in."""
-    with urllib.request.urlopen(f"{url}/fr/contact/", timeout=30) as response:
-        page = response.read().decode()
-        # The cookie is Secure (DEBUG off) and this is plain HTTP: send it back by hand.
-        [cookie] = [
-            c.split(";")[0] for c in response.headers.get_all("Set-Cookie") if "csrftoken" in c
-        ]
-    fields = dict(re.findall(r'name="(csrfmiddlewaretoken|submission_id)" value="([^"]+)"', page))
-    data = urllib.parse.urlencode({
-        **fields,
-        "name": f"Lecteur {number}",
-        "email": f"lecteur{number}@example.org",
-        "message": "Bonjour, je souhaiterais prendre rendez-vous.",
-    }).encode()  # fmt: skip
-    return urllib.request.Request(f"{url}/fr/contact/", data=data, headers={"Cookie": cookie})
 
 
 def timed_post(request, everyone_has_the_form):

@@ -2,7 +2,6 @@
 moment: with the default setup (SQLite or PostgreSQL, file cache), with Redis, and through
 gunicorn's workers."""
 
-import re
 import socket
 import urllib.error
 import urllib.parse
@@ -14,7 +13,7 @@ from threading import Barrier
 import pytest
 
 from contact.models import Enquiry
-from tests.conftest import wait_until_sent
+from tests.conftest import NoRedirect, open_the_form, wait_until_sent
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -70,27 +69,9 @@ def gunicorn_site(smtp_server, start_gunicorn):
     )
 
 
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
 def post_the_form(url, number, everyone_has_the_form):
     """One reader: open the contact page, wait for the others, post it; (status, page)."""
-    with urllib.request.urlopen(f"{url}/fr/contact/", timeout=30) as response:
-        page = response.read().decode()
-        # The cookie is Secure (DEBUG off) and this is plain HTTP: send it back by hand.
-        [cookie] = [
-            c.split(";")[0] for c in response.headers.get_all("Set-Cookie") if "csrftoken" in c
-        ]
-    fields = dict(re.findall(r'name="(csrfmiddlewaretoken|submission_id)" value="([^"]+)"', page))
-    data = urllib.parse.urlencode({
-        **fields,
-        "name": f"Lecteur {number}",
-        "email": f"lecteur{number}@example.org",
-        "message": "Bonjour, je souhaiterais prendre rendez-vous.",
-    }).encode()  # fmt: skip
-    request = urllib.request.Request(f"{url}/fr/contact/", data=data, headers={"Cookie": cookie})
+    request = open_the_form(url, number)
     everyone_has_the_form.wait()
     try:
         with urllib.request.build_opener(NoRedirect).open(request, timeout=60) as response:
