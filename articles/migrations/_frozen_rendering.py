@@ -1,5 +1,6 @@
 """A frozen copy of the rendering and citation linking of 2026-11-24, for the data migrations
-that store the therapeutic-alliance article (0002, 0004).
+that store the therapeutic-alliance article (0002, 0004); the Markdown part is the practice
+app's frozen copy of the same day, shared rather than copied twice.
 
 A migration must give the same result whatever the live code has become: these migrations use
 this copy, never articles.rendering or articles.citations. Do not edit it; the psychologist's
@@ -11,45 +12,10 @@ import math
 import re
 from dataclasses import dataclass, field
 
-import markdown
-import nh3
+from practice_site.practice.migrations._frozen_markdown import TAG, render_markdown
 
-ALLOWED_TAGS = {
-    "a", "abbr", "blockquote", "br", "cite", "code", "em", "figcaption", "figure", "h2", "h3",
-    "h4", "hr", "img", "li", "ol", "p", "pre", "q", "strong", "sub", "sup", "table", "tbody",
-    "td", "th", "thead", "tr", "ul",
-}  # fmt: skip
-ALLOWED_ATTRIBUTES = {
-    "a": {"href", "title", "hreflang"},
-    "abbr": {"title"},
-    "img": {"src", "alt", "width", "height"},
-    "ol": {"start"},
-    "th": {"scope"},
-}
 # Adult readers read running text at about 200-250 words a minute; take the slower figure.
 WORDS_PER_MINUTE = 200
-
-
-# French typography keeps « and » with their words and : ; ! ? with the word before them, so a
-# line never starts with the punctuation: the space there must not break.
-FRENCH_SPACES = [(re.compile(r" ([:;!?»])"), "\u00a0\\1"), (re.compile(r"« "), "«\u00a0")]
-TAG = re.compile(r"(<[^>]*>)")
-
-
-def render_markdown(text, language=None):
-    """Return the Markdown `text` as HTML that is safe to insert into a page."""
-    html = markdown.markdown(text, extensions=["extra", "sane_lists"], output_format="html")
-    html = nh3.clean(
-        html,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto", "tel"},
-    )
-    if language == "fr":
-        html = "".join(
-            part if TAG.fullmatch(part) else french_spaces(part) for part in TAG.split(html)
-        )
-    return html
 
 
 def render_body(text, language, references):
@@ -57,12 +23,6 @@ def render_body(text, language, references):
     cited references, citations that match no reference, reading minutes)."""
     html, cited, unmatched = link_citations(render_markdown(text, language), references)
     return html, cited, unmatched, reading_minutes(html)
-
-
-def french_spaces(text):
-    for pattern, replacement in FRENCH_SPACES:
-        text = pattern.sub(replacement, text)
-    return text
 
 
 def reading_minutes(html):
