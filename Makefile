@@ -5,8 +5,9 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 HOST ?= 127.0.0.1
 PORT ?= 8000
+VNU_VERSION := 26.9.27
 
-.PHONY: run test browser bench loadtest lighthouse messages lint format clean backup restore
+.PHONY: run test browser vnu bench loadtest lighthouse messages lint format clean backup restore
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,7 +30,7 @@ run: $(BIN)/.installed
 	PATH="$(abspath $(BIN)):$$PATH" HOST=$(HOST) $(BIN)/honcho start -f Procfile.dev -p $(PORT)
 
 ## test: the whole test suite (SQLite, or the database of DATABASE_URL)
-test: $(BIN)/.installed browser
+test: $(BIN)/.installed browser vnu
 	$(BIN)/python -m pytest
 
 ## browser: Debian's chromium, which the browser tests drive (Playwright cannot download its own)
@@ -37,6 +38,19 @@ browser:
 	@command -v chromium >/dev/null || { \
 		echo "Installing Debian's chromium for the browser tests"; \
 		$(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }
+
+## vnu: the Nu Html Checker (npm's vnu-jar, pinned), which tests/test_html_validity.py runs on
+## every public page, with Debian's Java to run it. --ignore-scripts: the package's postinstall
+## would download a Java of its own.
+vnu:
+	@command -v java >/dev/null || { \
+		echo "Installing Debian's Java for the HTML checker"; \
+		$(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q default-jre-headless; }
+	@command -v npm >/dev/null || { \
+		echo "Installing Debian's npm for the HTML checker"; \
+		$(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q npm; }
+	@npm ls --prefix .vnu vnu-jar@$(VNU_VERSION) >/dev/null 2>&1 || \
+		npm install --prefix .vnu --no-audit --no-fund --ignore-scripts -E vnu-jar@$(VNU_VERSION)
 
 ## bench: requests/s and latency of the main pages against a static file (wrk, gunicorn)
 bench: $(BIN)/.installed
@@ -78,4 +92,4 @@ format: $(BIN)/.installed
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) staticfiles var .lighthouse .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles var .lighthouse .vnu .pytest_cache .ruff_cache

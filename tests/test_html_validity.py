@@ -1,0 +1,205 @@
+"""Every public page is valid HTML by the standard's own checker, the Nu Html Checker
+(vnu.jar, installed by `make vnu`, which `make test` runs first), in both languages and in each
+state a reader can meet: errors and warnings alike fail."""
+
+import json
+import shutil
+import subprocess
+from html.parser import HTMLParser
+
+import pytest
+from django.conf import settings
+from django.test import Client, RequestFactory
+from django.urls import get_resolver, reverse
+from django.utils import translation
+
+from articles.models import ArticleVersion
+from practice_site.rendering import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
+
+from .conftest import fill_in_practice_details
+
+VNU_JAR = settings.BASE_DIR / ".vnu/node_modules/vnu-jar/build/dist/vnu.jar"
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+
+# Every tag and attribute the sanitiser lets through, used as an author may: the page of an
+# article written with them must be as valid as any other.
+EVERY_ALLOWED_ELEMENT = """\
+## A second-level heading
+
+### A third-level heading
+
+#### A fourth-level heading
+
+A paragraph with *emphasis*, **strong words**, `code`, H<sub>2</sub>O, the 1<sup>st</sup> of
+them, an <abbr title="Cognitive behavioural therapy">CBT</abbr> session, a quotation
+<q>the bond between them</q> from <cite>Psychotherapy</cite>, a
+[link](https://example.org/ "Its title"), one <a href="https://example.org/fr/" hreflang="fr">in
+French</a>, and a citation of Bordin (1979).<br>A new line.
+
+> A quoted paragraph (Horvath et al., 2011).
+
+1. First
+2. Second, with a nested list:
+    - one
+    - two
+
+<ol start="3"><li>Third</li><li>Fourth</li></ol>
+
+---
+
+```
+A preformatted block of code
+```
+
+| Measure | Effect |
+|---------|--------|
+| Alliance | 0.28 |
+
+<table><tbody><tr><th scope="row">Sessions</th><td>12</td></tr></tbody></table>
+
+![A therapist and a client talking](https://example.org/alliance.png)
+
+<figure><img src="https://example.org/chart.png" alt="Effect sizes by study" width="640"
+height="480"><figcaption>Effect sizes by study.</figcaption></figure>
+"""
+
+REFERENCES = [
+    {"authors": "Bordin, E. S.", "year": 1979, "title": "The alliance", "journal": "P"},
+    {
+        "authors": "Horvath, A. O., Del Re, A. C., Flückiger, C., & Symonds, D.",
+        "year": 2011,
+        "title": "Alliance in individual psychotherapy",
+        "journal": "Psychotherapy",
+    },
+]
+
+
+class _TagsAndAttributes(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.found = set()
+
+    def handle_starttag(self, tag, attrs):
+        self.found |= {tag} | {(tag, name) for name, _value in attrs}
+
+
+def tags_and_attributes(html):
+    parser = _TagsAndAttributes()
+    parser.feed(html)
+    return parser.found
+
+
+def check_html(pages, folder):
+    """Run the checker once on `pages` ({file name: HTML}); its errors and warnings, each as
+    "file:line: message"."""
+    assert shutil.which("java"), "Java is missing: run `make vnu` (or `make test`) to install it."
+    assert VNU_JAR.exists(), (
+        f"The Nu Html Checker is missing ({VNU_JAR.relative_to(settings.BASE_DIR)}): "
+        "run `make vnu` (or `make test`) to install it."
+    )
+    for name, html in pages.items():
+        (folder / name).write_text(html, encoding="utf-8")
+    files = [str(folder / name) for name in sorted(pages)]
+    result = subprocess.run(
+        ["java", "-jar", str(VNU_JAR), "--format", "json", *files],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    # The checker writes its report to stderr, and exits with 1 when it found an error.
+    messages = json.loads(result.stderr)["messages"]
+    return [
+        f"{message.get('url', '').rsplit('/', 1)[-1]}:{message.get('lastLine', '?')}: "
+        f"{message.get('subType', message['type'])}: {message['message']}"
+        f" [{message.get('extract', '').strip()}]"
+        for message in messages
+        if message["type"] != "info" or message.get("subType") == "warning"
+    ]
+
+
+def get(client, url, status=200, **kwargs):
+    response = client.get(url, **kwargs)
+    assert response.status_code == status, url
+    return response.content.decode()
+
+
+def post(client, url, data, status):
+    response = client.post(url, data)
+    assert response.status_code == status, url
+    return response.content.decode()
+
+
+def server_error_page(language):
+    """The 500 page as the site's handler renders it, in `language`."""
+    with translation.override(language):
+        request = RequestFactory().get(reverse("articles:home"))
+        response = get_resolver().resolve_error_handler(500)(request)
+    assert response.status_code == 500
+    return response.content.decode()
+
+
+def public_pages(language, enquiry_data):
+    """Every public HTML page in `language`, in each state a reader can meet."""
+    client = Client()
+    with translation.override(language):
+        urls = {
+            "home": reverse("articles:home"),
+            "articles": reverse("articles:list"),
+            "contact": reverse("contact:enquiry"),
+            "thanks": reverse("contact:thanks"),
+            "legal-notice": reverse("practice:legal-notice"),
+            "privacy": reverse("practice:privacy"),
+        }
+    pages = {name: get(client, url) for name, url in urls.items()}
+    for version in ArticleVersion.objects.published().in_language(language):
+        pages[f"article-{version.slug}"] = get(client, version.get_absolute_url())
+    pages |= {
+        "contact-with-errors": post(
+            client, urls["contact"], {**enquiry_data, "email": "not-an-email", "name": ""}, 400
+        ),
+        "contact-csrf-failure": post(
+            Client(enforce_csrf_checks=True), urls["contact"], enquiry_data, 403
+        ),
+        "not-found": get(client, f"/{language}/no-such-page/", status=404),
+        "bad-request": get(client, urls["home"], status=400, headers={"host": "evil.example"}),
+        "server-error": server_error_page(language),
+    }
+    return {f"{language}-{name}.html": html for name, html in pages.items()}
+
+
+@pytest.fixture
+def article_with_every_allowed_element(make_version):
+    """An article whose body, in both languages, uses every tag and attribute the sanitiser
+    lets through."""
+    versions = make_version(
+        references=REFERENCES,
+        fr={"slug": "tous-les-elements", "body": EVERY_ALLOWED_ELEMENT},
+        en={"slug": "every-element", "body": EVERY_ALLOWED_ELEMENT},
+    )
+    for version in versions.values():
+        version.refresh_from_db()
+        assert len(version.cited_references) == 2, version.unmatched_citations
+    return versions
+
+
+def test_the_sample_article_uses_every_tag_and_attribute_the_sanitiser_allows(
+    article_with_every_allowed_element,
+):
+    """Whatever the sanitiser is taught to let through is added to the sample, so that the
+    validity test below checks it too."""
+    allowed = ALLOWED_TAGS | {
+        (tag, name) for tag, names in ALLOWED_ATTRIBUTES.items() for name in names
+    }
+    found = tags_and_attributes(article_with_every_allowed_element["en"].body_html)
+    assert allowed - found == set()
+
+
+def test_every_public_page_is_valid_html(
+    migrated_content, article_with_every_allowed_element, enquiry_data, tmp_path
+):
+    fill_in_practice_details()
+    pages = {}
+    for language in LANGUAGES:
+        pages |= public_pages(language, enquiry_data)
+    problems = check_html(pages, tmp_path)
+    assert not problems, "\n".join(problems)
