@@ -1,8 +1,10 @@
 """Markdown to safe HTML, for the articles and the legal pages: done once when a text is saved,
-never on a page view.
+never on a page view. Safe and valid: whatever an author writes or pastes, what comes out makes
+a page the Nu Html Checker accepts (tests/test_html_validity.py).
 
-Changes made after sanitising (French spacing here, citation links in the articles) walk the
-parsed HTML and rewrite its text nodes only, so tags and attributes are never touched and the
+Changes made after sanitising and fitting the elements to where the standard allows them
+(French spacing here, citation links in the articles) walk the parsed HTML and rewrite its
+text nodes only, so tags and attributes are never touched and the
 contents of `code` and `pre` stay as written.
 """
 
@@ -12,11 +14,15 @@ from html.parser import HTMLParser
 
 import markdown
 import nh3
+from django.conf.locale import LANG_INFO
+from django.utils.encoding import iri_to_uri
 
+# A table's caption and footer too: stripped, their text would stand loose in the table, which
+# no page may have.
 ALLOWED_TAGS = {
-    "a", "abbr", "blockquote", "br", "cite", "code", "em", "figcaption", "figure", "h2", "h3",
-    "h4", "hr", "img", "li", "ol", "p", "pre", "q", "strong", "sub", "sup", "table", "tbody",
-    "td", "th", "thead", "tr", "ul",
+    "a", "abbr", "blockquote", "br", "caption", "cite", "code", "em", "figcaption", "figure",
+    "h2", "h3", "h4", "hr", "img", "li", "ol", "p", "pre", "q", "strong", "sub", "sup", "table",
+    "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title", "hreflang"},
@@ -25,7 +31,18 @@ ALLOWED_ATTRIBUTES = {
     "ol": {"start"},
     "th": {"scope"},
 }
+# The values the standard allows for the attributes above that take a number, a keyword or a
+# language; any other value is dropped, as the attribute may be left out.
+ATTRIBUTE_VALUES = {
+    ("img", "width"): re.compile(r"\d+"),
+    ("img", "height"): re.compile(r"\d+"),
+    ("ol", "start"): re.compile(r"-?\d+"),
+    ("th", "scope"): re.compile(r"row|col|rowgroup|colgroup"),
+}
+URL_ATTRIBUTES = {"href", "src"}
 VOID_TAGS = {"br", "hr", "img"}
+HEADINGS = {"h2", "h3", "h4"}
+LISTS = {"ol", "ul"}
 # Code is quoted as it is: no typography, no links.
 PREFORMATTED = frozenset({"code", "pre"})
 
@@ -41,11 +58,121 @@ def render_markdown(text, language=None):
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
+        attribute_filter=valid_value,
         url_schemes={"http", "https", "mailto", "tel"},
+        # No rel="noopener noreferrer": no link opens a new window (no target), the site's
+        # Referrer-Policy already keeps the address, and on a link without href it is invalid.
+        link_rel=None,
     )
+    html = fit_content_models(html)
     if language == "fr":
         html = rewrite_text(html, lambda text: escape(french_spaces(text), quote=False))
     return html
+
+
+def valid_value(tag, attribute, value):
+    """The attribute's value as the standard allows it, or None to drop the attribute."""
+    if attribute in URL_ATTRIBUTES:
+        # Percent-encoded as a browser would, for a space in a pasted address or phone number.
+        return iri_to_uri(value.strip()) or None
+    if attribute == "hreflang":
+        return language_tag(value)
+    pattern = ATTRIBUTE_VALUES.get((tag, attribute))
+    return value if pattern is None or pattern.fullmatch(value) else None
+
+
+def language_tag(value):
+    """`value` as a language Django has a locale for ("pt-br"; "en" for "en-US"), or None.
+    The checker wants a language of the IANA registry, not any tag of the right shape."""
+    tag = value.strip().lower()
+    return next((code for code in (tag, tag.split("-")[0]) if code in LANG_INFO), None)
+
+
+def fit_content_models(html):
+    """The sanitised `html` with each element where the standard allows it and with the
+    attributes it requires: what a pasted fragment may lack once the disallowed parts are gone.
+
+    - an image without a source is dropped, one without a text alternative gets an empty one
+      (as Markdown's `![](…)` writes it: the author gave none);
+    - a link without an address loses its hreflang;
+    - a list item or a figure caption out of its list or figure keeps only its content;
+    - content of a list outside any of its items goes into an item of its own;
+    - an empty heading is dropped.
+    """
+    fitter = _ContentModelFitter()
+    fitter.feed(html)
+    fitter.close()
+    return "".join(fitter.output)
+
+
+class _ContentModelFitter(HTMLParser):
+    """Meant, as _TextRewriter below, for sanitised HTML, where every element is closed."""
+
+    # The elements each of these must be a child of.
+    PARENTS = {"li": LISTS, "figcaption": {"figure"}}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        # One entry per open element: its tag, the end tag to write ("" for one left out), and
+        # for a heading where its start tag stands in the output ("implied" for an item added).
+        self.open = []
+        self.output = []
+
+    def parent(self):
+        written = [tag for tag, end, _start in self.open if end]
+        return written[-1] if written else None
+
+    def close_implied_item(self):
+        if self.open and self.open[-1] == ("li", "</li>", "implied"):
+            self.output.append(self.open.pop()[1])
+
+    def open_implied_item(self):
+        if self.parent() in LISTS:
+            self.output.append("<li>")
+            self.open.append(("li", "</li>", "implied"))
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "li":
+            self.close_implied_item()
+        else:
+            self.open_implied_item()
+        if tag == "img":
+            if attrs.get("src"):
+                self.output.append(_start_tag(tag, {"alt": "", **attrs}))
+            return
+        if tag in VOID_TAGS:
+            self.output.append(_start_tag(tag, attrs))
+            return
+        if tag == "a" and "href" not in attrs:
+            attrs.pop("hreflang", None)
+        if tag in self.PARENTS and self.parent() not in self.PARENTS[tag]:
+            self.open.append((tag, "", None))
+            return
+        self.open.append((tag, f"</{tag}>", len(self.output) if tag in HEADINGS else None))
+        self.output.append(_start_tag(tag, attrs))
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag):
+        if tag in LISTS:
+            self.close_implied_item()
+        opened, end, start = self.open.pop()
+        if opened in HEADINGS and not re.sub(r"<[^>]*>", "", "".join(self.output[start:])).strip():
+            del self.output[start:]
+            return
+        self.output.append(end)
+
+    def handle_data(self, data):
+        if data.strip():
+            self.open_implied_item()
+        self.output.append(escape(data, quote=False))
+
+
+def _start_tag(tag, attrs):
+    written = "".join(f' {name}="{escape(value or "")}"' for name, value in attrs.items())
+    return f"<{tag}{written}>"
 
 
 def french_spaces(text):

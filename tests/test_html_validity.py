@@ -14,7 +14,7 @@ from django.urls import get_resolver, reverse
 from django.utils import translation
 
 from articles.models import ArticleVersion
-from practice_site.rendering import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
+from practice_site.rendering import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, render_markdown
 
 from .conftest import fill_in_practice_details
 
@@ -55,12 +55,38 @@ A preformatted block of code
 |---------|--------|
 | Alliance | 0.28 |
 
-<table><tbody><tr><th scope="row">Sessions</th><td>12</td></tr></tbody></table>
+<table><caption>Sessions attended</caption><tbody><tr><th scope="row">Sessions</th><td>12</td>
+</tr></tbody><tfoot><tr><th scope="row">Total</th><td>12</td></tr></tfoot></table>
 
 ![A therapist and a client talking](https://example.org/alliance.png)
 
 <figure><img src="https://example.org/chart.png" alt="Effect sizes by study" width="640"
 height="480"><figcaption>Effect sizes by study.</figcaption></figure>
+"""
+
+# What an author may paste that the standard forbids, each with the allowed tags and attributes
+# only: what the sanitiser lets through of it must still make a valid page.
+INVALID_BUT_ALLOWED_MARKUP = """\
+<img src="https://example.org/no-alt.png"> <img alt="No source"> <img src="" alt="Empty source">
+<img src="https://example.org/a.png" alt="Sized in words" width="50%" height="tall">
+
+<a hreflang="en">a link without an address</a>, [a script](javascript:alert(1)),
+<a href="https://example.org/" hreflang="not a language">a bad language</a>,
+<a href="tel:+33 6 12 34 56 78">a phone number with spaces</a>,
+[a path with spaces](<https://example.org/a file.pdf>)
+
+<ol start="three"><li>A list that starts at a word</li></ol>
+
+<ul>Text in a list<li>An item</li><hr><p>A paragraph in a list</p></ul>
+
+<li>An item outside any list</li>
+
+<figcaption>A caption outside any figure</figcaption>
+
+<h2> </h2>
+
+<table><caption>A caption</caption><tr><th scope="sideways">A header</th></tr>
+<tfoot><tr><td>A footer</td></tr></tfoot></table>
 """
 
 REFERENCES = [
@@ -182,6 +208,11 @@ def article_with_every_allowed_element(make_version):
     return versions
 
 
+@pytest.fixture
+def article_with_invalid_markup(make_version):
+    return make_version(en={"slug": "invalid-markup", "body": INVALID_BUT_ALLOWED_MARKUP})["en"]
+
+
 def test_the_sample_article_uses_every_tag_and_attribute_the_sanitiser_allows(
     article_with_every_allowed_element,
 ):
@@ -195,7 +226,11 @@ def test_the_sample_article_uses_every_tag_and_attribute_the_sanitiser_allows(
 
 
 def test_every_public_page_is_valid_html(
-    migrated_content, article_with_every_allowed_element, enquiry_data, tmp_path
+    migrated_content,
+    article_with_every_allowed_element,
+    article_with_invalid_markup,
+    enquiry_data,
+    tmp_path,
 ):
     fill_in_practice_details()
     pages = {}
@@ -203,3 +238,30 @@ def test_every_public_page_is_valid_html(
         pages |= public_pages(language, enquiry_data)
     problems = check_html(pages, tmp_path)
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize(
+    ("markup", "rendered"),
+    [
+        ('<img src="https://example.org/a.png">', '<p><img alt="" src="https://example.org/a.png">'
+         "</p>"),
+        ('Before <img alt="No source"> after', "<p>Before  after</p>"),
+        ('<img src="a.png" alt="A" width="50%" height="9">',
+         '<p><img alt="A" src="a.png" height="9"></p>'),
+        ('<a hreflang="en">No address</a>', "<p><a>No address</a></p>"),
+        ('<a href="/" hreflang="English">x</a>', '<p><a href="/">x</a></p>'),
+        ('<a href="tel:+33 6 12">x</a>', '<p><a href="tel:+33%206%2012">x</a></p>'),
+        ('<ol start="three"><li>x</li></ol>', "<ol><li>x</li></ol>"),
+        ('<ol start="-2"><li>x</li></ol>', '<ol start="-2"><li>x</li></ol>'),
+        ('<table><tr><th scope="sideways">x</th></tr></table>',
+         "<table><tbody><tr><th>x</th></tr></tbody></table>"),
+        ("<ul>Text<li>Item</li><hr></ul>", "<ul><li>Text</li><li>Item</li><li><hr></li></ul>"),
+        ("<li>Item</li>", "Item"),
+        ("<figcaption>Caption</figcaption>", "Caption"),
+        ('<a href="/" hreflang="en-US">x</a>', '<p><a href="/" hreflang="en">x</a></p>'),
+        ("<h2> </h2>", ""),
+    ],
+)  # fmt: skip
+def test_what_the_standard_forbids_is_repaired_when_sanitised(markup, rendered):
+    """Each repair that the validity test above relies on, on its own."""
+    assert render_markdown(markup) == rendered
