@@ -18,6 +18,7 @@ from practice_site.practice.going_live import NO_FEES, missing_before_going_live
 from practice_site.practice.models import OpeningHours, Presentation, postal_address
 
 from .conftest import fill_in_practice_details, visible_text
+from .test_admin import as_a_browser_sends_it, change_form_data
 from .test_discovery import head_alternates, sitemap_alternates
 
 pytestmark = pytest.mark.django_db
@@ -95,30 +96,23 @@ def portrait(settings, tmp_path, presentation):
 # Contact page: the practical details
 
 
-@pytest.mark.parametrize(
-    ("language", "caption", "rows"),
-    [
-        ("fr", "Fees", None),
-        ("en", "Fees", [["Individual session", "50 minutes", "€60"],
-                        ["Couples session", "75 minutes", "€82.50"]]),
-    ],
-)  # fmt: skip
-def test_the_contact_page_lists_the_fees_in_the_pages_language(
-    client, practice, language, caption, rows
-):
-    html = client.get(f"/{language}/contact/").content.decode()
-    with translation.override(language):
-        caption = translation.gettext(caption)
-    found = table_rows(html, caption)
-    if rows:
-        assert found == rows
-    # The French labels on the French page; the amounts in the French way once translated.
-    labels = [row[0] for row in found]
-    expected = {"fr": ["Séance individuelle", "Séance de couple"]}.get(language, labels)
-    assert labels == expected
-    assert "82" in found[1][2]
-    assert '<th scope="col">' in html
-    assert '<th scope="row">' in html
+def test_the_contact_page_lists_the_fees_in_an_accessible_table(client, practice):
+    html = client.get("/en/contact/").content.decode()
+    assert table_rows(html, "Fees") == [
+        ["Individual session", "50 minutes", "€60"],
+        ["Couples session", "75 minutes", "€82.50"],
+    ]
+    table = html[html.index("<caption>Fees</caption>") : html.index("</table>")]
+    assert table.count('<th scope="col">') == 3
+    assert table.count('<th scope="row">') == 2
+
+
+def test_the_french_contact_page_names_the_sessions_in_french(client, practice):
+    html = client.get("/fr/contact/").content.decode()
+    with translation.override("fr"):
+        rows = table_rows(html, translation.gettext("Fees"))
+    assert [row[0] for row in rows] == ["Séance individuelle", "Séance de couple"]
+    assert "60" in rows[0][2]
 
 
 def test_an_english_page_never_shows_the_french_fee_labels(client, practice):
@@ -162,7 +156,7 @@ def test_the_contact_page_says_how_to_get_there_with_a_map_link(client, practice
     html = client.get(f"/{language}/contact/").content.decode()
     assert access in html
     url = (
-        "https://www.openstreetmap.org/?mlat=48.857800&amp;mlon=2.380200#map=18/48.857800/2.380200"
+        "https://www.openstreetmap.org/?mlat=48.857800&amp;mlon=2.380200#map=17/48.857800/2.380200"
     )
     assert f'href="{url}"' in html
     assert "<iframe" not in html
@@ -426,3 +420,35 @@ def test_the_contact_page_reads_fees_and_hours_from_the_cache(
     with django_assert_max_num_queries(0):
         html = client.get("/en/contact/").content.decode()
     assert table_rows(html, "Opening hours")
+
+
+# The admin
+
+
+def test_a_fee_added_in_the_admin_shows_on_the_contact_page(admin_client, client, practice):
+    client.get("/en/about/")
+    url = f"/admin/practice/practicedetails/{practice.pk}/change/"
+    data = as_a_browser_sends_it(change_form_data(admin_client.get(url)))
+    data.update({
+        "fees-TOTAL_FORMS": "3",
+        "fees-2-label_fr": "Première consultation",
+        "fees-2-label_en": "First consultation",
+        "fees-2-amount": "70",
+        "fees-2-duration": "60",
+        "fees-2-position": "2",
+    })  # fmt: skip
+    assert admin_client.post(url, data).status_code == 302
+    for page in ["/en/contact/", "/en/about/"]:
+        rows = table_rows(client.get(page).content.decode(), "Fees")
+        assert rows[-1] == ["First consultation", "60 minutes", "€70"]
+
+
+def test_the_presentation_is_one_record_edited_in_the_admin(admin_client):
+    assert admin_client.get("/admin/practice/presentation/")["Location"] == (
+        "/admin/practice/presentation/add/"
+    )
+    Presentation.objects.create()
+    assert admin_client.get("/admin/practice/presentation/")["Location"] == (
+        "/admin/practice/presentation/1/change/"
+    )
+    assert admin_client.get("/admin/practice/presentation/add/").status_code == 403

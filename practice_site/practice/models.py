@@ -230,7 +230,7 @@ class PracticeDetails(SingletonModel):
         if self.latitude is None or self.longitude is None:
             return ""
         lat, lon = self.latitude, self.longitude
-        return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=18/{lat}/{lon}"
+        return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
 
     # An unsaved record (before the psychologist first saves hers) has no rows to ask for.
     @property
