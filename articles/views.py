@@ -6,7 +6,8 @@ from django.utils.http import content_disposition_header
 from django.views.generic import DetailView, ListView
 
 from practice_site.languages import language_links
-from practice_site.practice.models import PracticeDetails
+from practice_site.practice.models import PracticeDetails, Presentation
+from practice_site.practice.views import practice_structured_data
 
 from .exports import to_bibtex, to_ris
 from .models import ArticleVersion, Reference
@@ -27,6 +28,13 @@ class HomeView(PublishedInLanguageMixin, ListView):
 
     def get_queryset(self):
         return super().get_queryset()[:LATEST_ON_HOME]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            presentation=Presentation.load(),
+            structured_data=practice_structured_data(self.request),
+            **kwargs,
+        )
 
 
 class ArticleListView(PublishedInLanguageMixin, ListView):

@@ -37,6 +37,9 @@ READER_MODELS = [
     "articles.ArticleVersion",
     "articles.Reference",
     "practice.PracticeDetails",
+    "practice.Fee",
+    "practice.OpeningHours",
+    "practice.Presentation",
     "practice.LegalPage",
 ]
 

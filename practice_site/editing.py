@@ -22,7 +22,11 @@ class MultilineTextField(forms.CharField):
 class SaveOnlyChangesMixin:
     """For a ModelAdmin: the record is written only when its form changed."""
 
-    formfield_overrides = {models.TextField: {"form_class": MultilineTextField}}
+    formfield_overrides = {
+        models.TextField: {"form_class": MultilineTextField},
+        # A link pasted without its scheme gets https, as Django 6 will do.
+        models.URLField: {"assume_scheme": "https"},
+    }
 
     def save_model(self, request, obj, form, change):
         if not change or form.has_changed():

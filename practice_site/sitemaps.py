@@ -25,11 +25,12 @@ class TranslatedSitemap(Sitemap):
 
 
 class SitePageSitemap(TranslatedSitemap):
-    """The pages that exist in every language: home, article list, contact, legal pages."""
+    """The pages that exist in every language: home, About, article list, contact, legal pages."""
 
     def items(self):
         return [
             "articles:home",
+            "practice:about",
             "articles:list",
             "contact:enquiry",
             "practice:legal-notice",

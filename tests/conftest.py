@@ -2,6 +2,7 @@ import os
 import re
 import urllib.parse
 import urllib.request
+from decimal import Decimal
 from html.parser import HTMLParser
 
 import pytest
@@ -114,13 +115,25 @@ PRACTICE_DETAILS = {
 }
 
 
-def fill_in_practice_details(**overrides):
+# The fees the law asks the site to show, as she lists them.
+PRACTICE_FEES = [
+    {"label_fr": "Séance individuelle", "label_en": "Individual session", "amount": Decimal(60),
+     "duration": 50},
+    {"label_fr": "Séance de couple", "label_en": "Couples session", "amount": Decimal("82.50"),
+     "duration": 75},
+]  # fmt: skip
+
+
+def fill_in_practice_details(fees=PRACTICE_FEES, **overrides):
     from practice_site.practice.models import PracticeDetails
 
     details = PracticeDetails.objects.filter(pk=1).first() or PracticeDetails()
     for field, value in {**PRACTICE_DETAILS, **overrides}.items():
         setattr(details, field, value)
     details.save()
+    details.fees.all().delete()
+    for position, fee in enumerate(fees):
+        details.fees.create(position=position, **fee)
     return details
 
 

@@ -178,6 +178,7 @@ def test_article_page_never_parses_markdown(client, monkeypatch):
         "/en/articles/nope/",
         "/en/contact/",
         "/en/contact/thanks/",
+        "/en/about/",
         "/en/legal-notice/",
         "/en/privacy/",
     ],

@@ -38,6 +38,7 @@ EMPTY_DETAILS_ERRORS = {
     "practice.E008",  # host's name
     "practice.E009",  # host's address
     "practice.E011",  # host's phone
+    "practice.E016",  # fees
 }
 
 

@@ -4,11 +4,41 @@ from django.utils.translation import gettext_lazy as _
 
 from practice_site.editing import SaveOnlyChangesMixin
 
-from .models import LegalPage, PracticeDetails
+from .models import Fee, LegalPage, OpeningHours, PracticeDetails, Presentation
+
+
+class SingletonAdminMixin:
+    """For the admin of a SingletonModel: its one record is added once, never deleted, and the
+    list of records leads straight to it."""
+
+    def has_add_permission(self, request):
+        return not self.model.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        opts = self.model._meta
+        record = self.model.objects.first()
+        if record is None:
+            return redirect(f"admin:{opts.app_label}_{opts.model_name}_add")
+        return redirect(f"admin:{opts.app_label}_{opts.model_name}_change", record.pk)
+
+
+class FeeInline(admin.TabularInline):
+    model = Fee
+    fields = ["label_fr", "label_en", "amount", "duration", "position"]
+    extra = 0
+
+
+class OpeningHoursInline(admin.TabularInline):
+    model = OpeningHours
+    fields = ["weekday", "opens", "closes"]
+    extra = 0
 
 
 @admin.register(PracticeDetails)
-class PracticeDetailsAdmin(SaveOnlyChangesMixin, admin.ModelAdmin):
+class PracticeDetailsAdmin(SingletonAdminMixin, SaveOnlyChangesMixin, admin.ModelAdmin):
     fieldsets = [
         (
             None,
@@ -23,6 +53,21 @@ class PracticeDetailsAdmin(SaveOnlyChangesMixin, admin.ModelAdmin):
         (_("How to reach the practice"), {"fields": ["address", "phone", "email"]}),
         (_("Practical note"), {"fields": ["practical_note_fr", "practical_note_en"]}),
         (
+            _("Consultations"),
+            {
+                "fields": [
+                    ("in_person", "video"),
+                    "mon_soutien_psy",
+                    ("mon_soutien_psy_note_fr", "mon_soutien_psy_note_en"),
+                    "booking_url",
+                ]
+            },
+        ),
+        (
+            _("Access and map"),
+            {"fields": [("access_fr", "access_en"), ("latitude", "longitude")]},
+        ),
+        (
             _("Website host (required on the legal notice)"),
             {"fields": ["host_name", "host_address", "host_phone"]},
         ),
@@ -31,19 +76,20 @@ class PracticeDetailsAdmin(SaveOnlyChangesMixin, admin.ModelAdmin):
             {"fields": ["siret", ("insurer_name", "insurer_contact")]},
         ),
     ]
+    inlines = [FeeInline, OpeningHoursInline]
 
-    def has_add_permission(self, request):
-        return not PracticeDetails.objects.exists()
 
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def changelist_view(self, request, extra_context=None):
-        """There is one record: go straight to it."""
-        details = PracticeDetails.objects.first()
-        if details is None:
-            return redirect("admin:practice_practicedetails_add")
-        return redirect("admin:practice_practicedetails_change", details.pk)
+@admin.register(Presentation)
+class PresentationAdmin(SingletonAdminMixin, SaveOnlyChangesMixin, admin.ModelAdmin):
+    fieldsets = [
+        (
+            _("Home page"),
+            {"fields": [("heading_fr", "heading_en"), ("introduction_fr", "introduction_en")]},
+        ),
+        (_("Portrait"), {"fields": ["portrait", ("portrait_alt_fr", "portrait_alt_en")]}),
+        (_("Short presentation"), {"fields": ["summary_fr", "summary_en"]}),
+        (_("About page"), {"fields": ["body_fr", "body_en"]}),
+    ]
 
 
 @admin.register(LegalPage)

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from .models import LegalPage, PracticeDetails
+from .models import Fee, LegalPage, PracticeDetails
 
 # The details a legal notice needs, each with the id of its check. practice.E010 is the mail
 # relay's (contact.checks): these skip it.
@@ -27,6 +27,7 @@ REQUIRED_DETAILS = [
 PAGE_LACKS_PLACEHOLDERS = "practice.E012"
 PAGE_MISSING = "practice.E013"
 DATABASE_UNREADABLE = "practice.E014"
+NO_FEES = "practice.E016"
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ def missing_before_going_live():
     try:
         details = PracticeDetails.objects.filter(pk=1).first()
         pages = {page.kind: page for page in LegalPage.objects.all()}
+        has_fees = Fee.objects.exists()
     except DatabaseError as error:
         return [
             Missing(
@@ -82,6 +84,21 @@ def missing_before_going_live():
         for check_id, field in REQUIRED_DETAILS
         if not str(getattr(details, field)).strip()
     ]
+    if not has_fees:
+        missing.append(
+            Missing(
+                NO_FEES,
+                _(
+                    "No fee is listed: the law requires your fees to be shown "
+                    "(arrêté du 30 mai 2018)."
+                ),
+                _("Add each kind of session and its fee in the admin, under “Practice details”."),
+                obj=PracticeDetails,
+                admin_url=admin_url,
+                admin_args=admin_args,
+                anchor="fees-group",
+            )
+        )
     for kind, label in LegalPage.Kind.choices:
         page = pages.get(kind)
         if page is None:

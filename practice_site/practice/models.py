@@ -1,10 +1,18 @@
+import re
+from decimal import Decimal
+
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils import translation
+from django.utils.dates import WEEKDAYS
 from django.utils.html import escape
 from django.utils.text import format_lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from practice_site.caching import content_version
@@ -20,7 +28,35 @@ def in_active_language(instance, field):
     return getattr(instance, f"{field}_{language}", getattr(instance, f"{field}_fr"))
 
 
-class PracticeDetails(models.Model):
+class SingletonModel(models.Model):
+    """A model of one record (pk 1), edited in the admin and read by reader pages from the
+    shared cache, so that it costs no query per page view. Kept under the content version, so
+    that any edit a reader could see (this record included) replaces it."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def load(cls):
+        """The single record, or an empty unsaved one before it is first saved."""
+        key = f"{cls._meta.label_lower}:{content_version()}"
+        instance = cache.get(key)
+        if instance is None:
+            instance = cls.loaded_queryset().filter(pk=1).first() or cls()
+            cache.set(key, instance, timeout=settings.PAGE_CACHE_SECONDS or None)
+        return instance
+
+    @classmethod
+    def loaded_queryset(cls):
+        """What load() reads: a subclass prefetches here what its pages show with it."""
+        return cls.objects.all()
+
+
+class PracticeDetails(SingletonModel):
     """The practice's public details: one record, edited in the admin, shown on every page."""
 
     psychologist_name = models.CharField(_("psychologist's name"), max_length=120)
@@ -82,6 +118,58 @@ class PracticeDetails(models.Model):
         _("host's postal address"), help_text=_("One line per line of the address.")
     )
     host_phone = models.CharField(_("host's phone"), max_length=30)
+    # How consultations happen, shown on the contact and About pages.
+    in_person = models.BooleanField(_("consultations in person"), default=True)
+    video = models.BooleanField(_("consultations by video"), default=False)
+    mon_soutien_psy = models.BooleanField(
+        _("partner of “Mon soutien psy”"),
+        default=False,
+        help_text=_("Tick if the Assurance Maladie covers your sessions under this scheme."),
+    )
+    mon_soutien_psy_note_fr = models.TextField(
+        _("“Mon soutien psy” sentence (French)"),
+        blank=True,
+        help_text=_(
+            "Leave empty for the standard sentence shown on the site; write your own if the "
+            "scheme’s conditions change."
+        ),
+    )
+    mon_soutien_psy_note_en = models.TextField(
+        _("“Mon soutien psy” sentence (English)"), blank=True
+    )
+    booking_url = models.URLField(
+        _("online booking link"),
+        blank=True,
+        help_text=_("The address of your page on a booking service such as Doctolib, if any."),
+    )
+    access_fr = models.TextField(
+        _("access (French)"),
+        blank=True,
+        help_text=_("Public transport, parking, floor, lift, step-free access, door code…"),
+    )
+    access_en = models.TextField(_("access (English)"), blank=True)
+    # For a link to the map (no embedded map: it would load a third party's scripts and cookies).
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=8,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_(
+            "Of the practice’s door, e.g. 48.858370: on openstreetmap.org, right-click the "
+            "place and choose “Show address”."
+        ),
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text=_("E.g. 2.294481."),
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
@@ -93,24 +181,21 @@ class PracticeDetails(models.Model):
     def __str__(self):
         return str(_("Practice details"))
 
-    def save(self, *args, **kwargs):
-        self.pk = 1
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return reverse("contact:enquiry")
 
+    def clean(self):
+        super().clean()
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError(
+                _("Give both the latitude and the longitude, or neither."),
+                code="incomplete_coordinates",
+            )
+
     @classmethod
-    def load(cls):
-        """The single record, from the shared cache: it is on every page, so it must not cost a
-        query per page view. Kept under the content version, so any edit a reader could see
-        (this record included) replaces it."""
-        key = f"practice:details:{content_version()}"
-        details = cache.get(key)
-        if details is None:
-            details = cls.objects.filter(pk=1).first() or cls()
-            cache.set(key, details, timeout=settings.PAGE_CACHE_SECONDS or None)
-        return details
+    def loaded_queryset(cls):
+        # The contact, About and home pages show them: in the cached record, not a query each.
+        return cls.objects.prefetch_related("fees", "opening_hours")
 
     @property
     def site_name(self):
@@ -124,6 +209,90 @@ class PracticeDetails(models.Model):
     @property
     def practical_note(self):
         return in_active_language(self, "practical_note")
+
+    @property
+    def access(self):
+        return in_active_language(self, "access")
+
+    @property
+    def mon_soutien_psy_note(self):
+        """Her own sentence on the scheme, or the standard one, in the page's language."""
+        return in_active_language(self, "mon_soutien_psy_note") or gettext(
+            "This practice takes part in “Mon soutien psy”: anyone aged 3 or over with mild to "
+            "moderate psychological distress can have up to 12 sessions a year covered by the "
+            "Assurance Maladie and their complementary health insurance, without a doctor’s "
+            "referral."
+        )
+
+    @property
+    def map_url(self):
+        """The practice on OpenStreetMap, or "" without coordinates."""
+        if self.latitude is None or self.longitude is None:
+            return ""
+        lat, lon = self.latitude, self.longitude
+        return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
+
+    # An unsaved record (before the psychologist first saves hers) has no rows to ask for.
+    @property
+    def fee_list(self):
+        return list(self.fees.all()) if self.pk else []
+
+    @property
+    def hours_list(self):
+        return list(self.opening_hours.all()) if self.pk else []
+
+    @property
+    def opening_days(self):
+        """[(day name, [OpeningHours, …]), …] from Monday, for the days the practice is open."""
+        hours = self.hours_list
+        return [
+            (WEEKDAYS[day], [slot for slot in hours if slot.weekday == day])
+            for day in sorted({slot.weekday for slot in hours})
+        ]
+
+    def price_range(self):
+        """The lowest and the highest fee, e.g. "€60–€80" (or one price), "" without fees."""
+        amounts = sorted(fee.amount for fee in self.fee_list)
+        if not amounts:
+            return ""
+        low, high = format_price(amounts[0]), format_price(amounts[-1])
+        return low if low == high else f"{low}–{high}"
+
+    def structured_data(self, url, image_url=""):
+        """The practice as schema.org describes a local business, for search engines.
+
+        MedicalBusiness: the LocalBusiness for "businesses run by health professionals", which
+        takes hours, prices and a map; schema.org has no type for psychologists, its
+        Psychiatric specialty is another profession, and ProfessionalService is deprecated.
+        """
+        data = {
+            "@context": "https://schema.org",
+            "@type": "MedicalBusiness",
+            "name": str(self.site_name),
+            "url": url,
+        }
+        if self.title:
+            data["description"] = self.title
+        if self.address:
+            data["address"] = postal_address(self.address)
+        if self.phone:
+            data["telephone"] = self.phone
+        if self.email:
+            data["email"] = self.email
+        if image_url:
+            data["image"] = image_url
+        if price_range := self.price_range():
+            data["priceRange"] = price_range
+        if self.map_url:
+            data["geo"] = {
+                "@type": "GeoCoordinates",
+                "latitude": float(self.latitude),
+                "longitude": float(self.longitude),
+            }
+            data["hasMap"] = self.map_url
+        if self.hours_list:
+            data["openingHoursSpecification"] = [slot.structured_data() for slot in self.hours_list]
+        return data
 
     @property
     def phone_uri(self):
@@ -152,6 +321,118 @@ class PracticeDetails(models.Model):
 
 def on_one_line(text):
     return ", ".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+# A French address ends with a line "75011 Paris" (or "75011 Paris Cedex 11").
+POSTCODE_LINE = re.compile(r"^(\d{5})\s+(.+)$")
+
+
+def postal_address(text):
+    """The address typed in the admin, one line per line, as a schema.org PostalAddress."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    address = {"@type": "PostalAddress", "addressCountry": "FR"}
+    for index, line in enumerate(lines):
+        if match := POSTCODE_LINE.match(line):
+            address["streetAddress"] = ", ".join(lines[:index])
+            address["postalCode"], address["addressLocality"] = match.groups()
+            return address
+    address["streetAddress"] = ", ".join(lines)
+    return address
+
+
+def format_price(amount):
+    """`amount` in euros as the page's language writes prices ("€60", "60 €"); cents only
+    when there are some."""
+    return gettext("€%(amount)s") % {"amount": floatformat(amount, "-2")}
+
+
+class Fee(models.Model):
+    """A kind of session and its price: the law asks for fees to be shown (arrêté du 30 mai
+    2018)."""
+
+    practice = models.ForeignKey(PracticeDetails, on_delete=models.CASCADE, related_name="fees")
+    label_fr = models.CharField(
+        _("kind of session (French)"), max_length=120, help_text=_("E.g. “Séance individuelle”.")
+    )
+    label_en = models.CharField(
+        _("kind of session (English)"), max_length=120, help_text=_("E.g. “Individual session”.")
+    )
+    amount = models.DecimalField(
+        _("fee in euros"),
+        max_digits=7,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal(0))],
+    )
+    duration = models.PositiveSmallIntegerField(_("duration in minutes"), null=True, blank=True)
+    position = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Fees are listed from the lowest number.")
+    )
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("fee")
+        verbose_name_plural = _("fees")
+
+    def __str__(self):
+        return f"{self.label}: {self.price}"
+
+    def get_absolute_url(self):
+        return reverse("contact:enquiry")
+
+    @property
+    def label(self):
+        return in_active_language(self, "label")
+
+    @property
+    def price(self):
+        return format_price(self.amount)
+
+
+class OpeningHours(models.Model):
+    """A time the practice is open on a day of the week; a day may have several."""
+
+    # schema.org's DayOfWeek, in the order of Python's date.weekday() and Django's WEEKDAYS.
+    SCHEMA_DAYS = [
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    ]  # fmt: skip
+
+    practice = models.ForeignKey(
+        PracticeDetails, on_delete=models.CASCADE, related_name="opening_hours"
+    )
+    weekday = models.PositiveSmallIntegerField(_("day"), choices=list(WEEKDAYS.items()))
+    opens = models.TimeField(_("opens at"))
+    closes = models.TimeField(_("closes at"))
+
+    class Meta:
+        ordering = ["weekday", "opens"]
+        verbose_name = _("opening hours")
+        verbose_name_plural = _("opening hours")
+
+    def __str__(self):
+        return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
+
+    def get_absolute_url(self):
+        return reverse("contact:enquiry")
+
+    def clean(self):
+        super().clean()
+        if self.opens is not None and self.closes is not None and self.closes <= self.opens:
+            raise ValidationError(
+                {
+                    "closes": ValidationError(
+                        _("The closing time must come after the opening time."),
+                        code="closes_before_opening",
+                    )
+                }
+            )
+
+    def structured_data(self):
+        return {
+            "@type": "OpeningHoursSpecification",
+            "dayOfWeek": f"https://schema.org/{self.SCHEMA_DAYS[self.weekday]}",
+            "opens": f"{self.opens:%H:%M}",
+            "closes": f"{self.closes:%H:%M}",
+        }
 
 
 class LegalPage(models.Model):
@@ -258,3 +539,116 @@ class LegalPage(models.Model):
             # The stored HTML is already escaped; so must the values be.
             html = html.replace(f"{{{key}}}", escape(str(value)) if value != "" else "—")
         return html
+
+
+class Presentation(SingletonModel):
+    """Who the psychologist is and how she works, in her words: the home and About pages."""
+
+    # What the home page says while she has written nothing (an empty field of the page's
+    # language), so that it still reads well; the heading and the text must not repeat.
+    DEFAULT_HEADING = _("Welcome")
+    DEFAULT_INTRODUCTION = _(
+        "Here you will find articles about psychotherapy and how it works, and how to get in "
+        "touch with the practice."
+    )
+
+    heading_fr = models.CharField(
+        _("home page heading (French)"),
+        max_length=120,
+        blank=True,
+        help_text=_("Leave empty for a plain welcome."),
+    )
+    heading_en = models.CharField(_("home page heading (English)"), max_length=120, blank=True)
+    introduction_fr = models.TextField(
+        _("introduction (French)"),
+        blank=True,
+        help_text=_("One or two sentences under the heading of the home page."),
+    )
+    introduction_en = models.TextField(_("introduction (English)"), blank=True)
+    portrait = models.ImageField(
+        _("portrait"),
+        upload_to="portraits/",
+        blank=True,
+        width_field="portrait_width",
+        height_field="portrait_height",
+        help_text=_("A photo of you, shown on the home and About pages. Optional."),
+    )
+    # Stored on upload, so that a page gives the image's size without opening the file.
+    portrait_width = models.PositiveIntegerField(null=True, editable=False)
+    portrait_height = models.PositiveIntegerField(null=True, editable=False)
+    portrait_alt_fr = models.CharField(
+        _("description of the portrait (French)"),
+        max_length=200,
+        blank=True,
+        help_text=_("Read aloud to those who cannot see it, e.g. “Camille Exemple in her office”."),
+    )
+    portrait_alt_en = models.CharField(
+        _("description of the portrait (English)"), max_length=200, blank=True
+    )
+    summary_fr = models.TextField(
+        _("short presentation (French)"),
+        blank=True,
+        help_text=_(
+            "Markdown. On the home page: your training, your approach, whom you see (adults, "
+            "couples, adolescents…) and the languages you consult in."
+        ),
+    )
+    summary_en = models.TextField(_("short presentation (English)"), blank=True)
+    summary_html_fr = models.TextField(editable=False, default="")
+    summary_html_en = models.TextField(editable=False, default="")
+    body_fr = models.TextField(
+        _("full presentation (French)"),
+        blank=True,
+        help_text=_(
+            "Markdown. The About page; while it is empty, that page shows the short presentation."
+        ),
+    )
+    body_en = models.TextField(_("full presentation (English)"), blank=True)
+    body_html_fr = models.TextField(editable=False, default="")
+    body_html_en = models.TextField(editable=False, default="")
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("presentation")
+        verbose_name_plural = _("presentation")
+
+    def __str__(self):
+        return str(_("Presentation"))
+
+    def save(self, *args, **kwargs):
+        for language, _name in settings.LANGUAGES:
+            for field in ["summary", "body"]:
+                text = getattr(self, f"{field}_{language}")
+                setattr(self, f"{field}_html_{language}", render_markdown(text, language))
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("practice:about")
+
+    def clean(self):
+        super().clean()
+        if self.portrait and not (self.portrait_alt_fr.strip() and self.portrait_alt_en.strip()):
+            raise ValidationError(
+                _("Describe the portrait in French and in English, for those who cannot see it."),
+                code="portrait_without_description",
+            )
+
+    @property
+    def heading(self):
+        return in_active_language(self, "heading") or self.DEFAULT_HEADING
+
+    @property
+    def introduction(self):
+        return in_active_language(self, "introduction") or self.DEFAULT_INTRODUCTION
+
+    @property
+    def portrait_alt(self):
+        return in_active_language(self, "portrait_alt")
+
+    @property
+    def summary_html(self):
+        return in_active_language(self, "summary_html")
+
+    @property
+    def body_html(self):
+        return in_active_language(self, "body_html")
