@@ -175,6 +175,7 @@ def public_pages(language, enquiry_data):
             "thanks": reverse("contact:thanks"),
             "legal-notice": reverse("practice:legal-notice"),
             "privacy": reverse("practice:privacy"),
+            "about": reverse("practice:about"),
         }
     pages = {name: get(client, url) for name, url in urls.items()}
     for version in ArticleVersion.objects.published().in_language(language):
