@@ -279,9 +279,9 @@ def test_the_reference_list_downloads_as_ris_with_the_six_dois(client, url):
     records = rispy.loads(response.content.decode())
     assert response["Content-Type"].startswith("application/x-research-info-systems")
     assert [record["doi"] for record in records] == DOIS
-    assert records[0]["authors"] == ["Bordin, E. S."]
-    assert records[0]["start_page"] == "252"
-    assert records[0]["end_page"] == "260"
+    assert records[1]["authors"] == ["Bordin, E. S."]
+    assert records[1]["start_page"] == "252"
+    assert records[1]["end_page"] == "260"
 
 
 def test_each_reference_downloads_on_its_own(client, alliance):
