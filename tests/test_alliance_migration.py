@@ -48,6 +48,7 @@ def test_the_french_text_keeps_the_authors_words_with_its_slips_fixed(alliance):
     assert "lors des séances" in body
     assert "l’espace des séances" in body
     assert "une base sur laquelle" in body
+    assert "m’envoyer un e-mail ou SMS." in body
     for slip in ["dan d’un", "des séance ", "des séance.", "gardez-à-l’esprit"]:
         assert slip not in body
     assert "L’alliance thérapeutique n’est pas une technique, c’est une rencontre humaine." in body
@@ -124,6 +125,8 @@ FIXED_ENGLISH = [
     "with boundaries (confidentiality, the frame, and so on)",
     "to begin the work on a basis of trust",
     "feel free to get in touch",
+    "Because it fosters a collaborative approach to care",
+    "A word of caution: common misconceptions",
 ]
 
 

@@ -7,7 +7,12 @@ English (ours, rewritten where it read as a translation):
 - the clinical terms, one each: "cadre" is the (therapeutic) frame, never "setting" or
   "framework"; "limites" are "boundaries"; Bordin's third component is the agreement on "tasks";
 - "Cela ne veut pas dire…" names what it is about: "The alliance does not mean…";
-- idiom throughout, no contraction in a heading, the same structure as the French.
+- "favorise la co-construction du soin" fosters, not merely allows: "fosters a collaborative
+  approach to care";
+- "Mise en garde / Ce qu’il ne faut pas croire" is one heading, not two alternatives: "A word
+  of caution: common misconceptions";
+- idiom throughout, no contraction in a heading, the same structure as the French; "email"
+  and "text message", as the English interface writes them.
 Both versions:
 - "ce formulaire" / "this form" links to the contact page in the same language;
 - Flückiger et al. (2012), the meta-analysis that found the alliance–outcome link whatever the
@@ -20,7 +25,8 @@ Both versions:
 French, the author's words kept, typography only:
 - “parler”, “recevoir des conseils”, “faite au patient” in French quotation marks « »;
 - a comma closes the clause before the main one ("avec un thérapeute, ce n’est pas une
-  fatalité"; "accompagné.e, n’hésitez pas").
+  fatalité"; "accompagné.e, n’hésitez pas");
+- "e-mail" and "SMS", as the French interface writes them ("email ou sms").
 Its spaces before : ; ? ! » and after « stay plain in the text: rendering makes them no-break
 (typed in, they would reach the frozen citation linker as "&nbsp;" and hide the citations).
 
@@ -196,7 +202,7 @@ C’est dans cette relation que la guérison psychique prend racine.
 
 L’alliance thérapeutique est l’un des piliers d’un suivi psychothérapeutique efficace : elle permet de démarrer un travail en confiance, de s’engager activement, d’explorer ses difficultés dans un espace sécurisé, de construire une collaboration avec le thérapeute et de donner du sens à ses efforts. Si vous cherchez ou envisagez une thérapie, gardez à l’esprit que la relation compte, autant que la méthode utilisée et que trouver le thérapeute qui vous correspond, c’est avant tout trouver une personne avec qui vous pouvez être vous-même.
 
-Si vous ressentez le besoin ou l’envie de créer un lien pour pouvoir discuter et approfondir un sujet tout en étant accompagné.e, n’hésitez pas à prendre contact via [ce formulaire](/fr/contact/) ou à m’envoyer un email ou sms.
+Si vous ressentez le besoin ou l’envie de créer un lien pour pouvoir discuter et approfondir un sujet tout en étant accompagné.e, n’hésitez pas à prendre contact via [ce formulaire](/fr/contact/) ou à m’envoyer un e-mail ou SMS.
 """
 
 ENGLISH_BODY_BEFORE = """\
@@ -284,7 +290,7 @@ If you feel the need or the wish to connect, to talk and explore a subject more 
 """
 
 ENGLISH_BODY = """\
-When someone decides to begin psychotherapy — whether to get through a difficult time, to address a specific disorder, or simply to understand themselves better — one of the factors that matter most to the success of the process is what is called the therapeutic alliance. Much more than a simple “patient–therapist” relationship, this alliance is a foundation, the ground on which all the work can unfold.
+When someone decides to begin psychotherapy — whether to get through a difficult time, to address a specific disorder, or simply to understand themselves better — one of the factors that matter most to the success of the process is what is known as the therapeutic alliance. Much more than a simple “patient–therapist” relationship, this alliance is a foundation, the ground on which all the work can unfold.
 
 ## What is the therapeutic alliance?
 
@@ -302,7 +308,7 @@ In other words, it is not only about “talking” or “getting advice”: it i
 
 ### 1. Because trust makes it possible to speak freely
 
-For therapy to be effective, you need to be able to express your emotions freely, even the most painful ones.
+For therapy to be effective, you need to be able to express your emotions openly, even the most painful ones.
 
 This atmosphere of trust builds up gradually, from one session to the next.
 
@@ -316,7 +322,7 @@ A strong alliance helps you remain committed to the process, stay the course and
 
 Research shows that the quality of the therapeutic bond is one of the best predictors of success in psychotherapy (Flückiger et al., 2018; Horvath et al., 2011; Martin et al., 2000), regardless of the approach (Flückiger et al., 2012).
 
-### 3. Because it allows care to be built together
+### 3. Because it fosters a collaborative approach to care
 
 Therapy is not “done to” patients but with them.
 
@@ -332,9 +338,9 @@ But certain ingredients help foster this connection:
 
 - Empathy: feeling understood without being judged.
 - Clarity: understanding the frame, the goals and the therapeutic approach.
-- Honesty: daring to say when something does not feel right or seems to be blocking progress.
+- Honesty: daring to speak up when something does not feel right or seems to be blocking progress.
 - Consistency: respect for the frame and regular sessions build trust.
-- Recognition: active listening, and valuing what is brought to the sessions.
+- Recognition: listening actively and valuing what is brought to the sessions.
 - Safety: sessions offer a space where you can feel safe.
 
 And if the bond seems fragile or a misunderstanding arises, talking about it with your therapist is part of the work. Such adjustments can strengthen the relationship and allow for a fresh start.
@@ -347,11 +353,11 @@ Some studies suggest that the alliance may matter more than the type of therapy 
 
 The therapeutic alliance is not a technique; it is a human encounter.
 
-A unique space where you can share what you would say nowhere else, be fully heard and, little by little, rediscover yourself in a new light.
+A unique space where you can share what you would not say anywhere else, be fully heard and, little by little, rediscover yourself in a new light.
 
 It is in this relationship that psychological healing takes root.
 
-## A word of caution / Common misconceptions
+## A word of caution: common misconceptions
 
 - A strong alliance does not guarantee immediate recovery or an obstacle-free therapy: it is a factor in your favour, not an absolute promise.
 - Likewise, if you do not “click” with a therapist at first, that need not be final: you can talk about it, adjust things, or consider seeing another professional.
@@ -360,7 +366,7 @@ It is in this relationship that psychological healing takes root.
 
 ## Conclusion
 
-The therapeutic alliance is one of the pillars of effective psychotherapy: it makes it possible to begin the work on a basis of trust, to engage actively, to explore your difficulties in a safe space, to build a partnership with the therapist and to give meaning to your efforts. If you are looking for or considering therapy, keep in mind that the relationship matters as much as the method, and that finding the right therapist for you is above all about finding someone you can be yourself with.
+The therapeutic alliance is one of the pillars of effective psychotherapy: it makes it possible to begin the work on a basis of trust, to engage actively, to explore your difficulties in a safe space, to build a partnership with your therapist and to give meaning to your efforts. If you are looking for or considering therapy, keep in mind that the relationship matters as much as the method, and that finding the right therapist for you is above all about finding someone you can be yourself with.
 
 If you feel the need or the wish to make a connection, to talk things over and explore a subject in depth with someone by your side, feel free to get in touch through [this form](/en/contact/) or to send me an email or a text message.
 """
