@@ -58,7 +58,7 @@ class ReferenceInline(admin.StackedInline):
     extra = 0
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fields = [
-        ("position", "year"),
+        "year",
         "authors",
         "title",
         ("journal", "volume", "issue", "pages"),

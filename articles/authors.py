@@ -15,6 +15,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from string import ascii_lowercase
 
+from anyascii import anyascii
+
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v"}
 # One or more initials, each a capital and at most one more letter ("Ch.") closed by a full
 # stop, maybe hyphenated ("J.-P.").
@@ -90,6 +92,26 @@ def year_suffixes(references):
             for rank, index in enumerate(indexes):
                 suffixes[index] = letters(rank)
     return suffixes
+
+
+def apa_order(reference):
+    """Where `reference` (with `authors`, `year` and `title`) stands in an APA 7 reference
+    list (9.44–9.47): by its authors' surnames, then initials, author after author, letter by
+    letter, so that nothing precedes something (Loft before Loftus; Horvath alone before
+    Horvath and Symonds); then by year; then by title, leading article aside (as the year
+    suffixes go)."""
+    authors = tuple(
+        (sort_letters(author.surname), sort_letters(author.initials))
+        for author in parse_authors(reference.authors)
+    )
+    return authors, reference.year, title_order(reference.title)
+
+
+def sort_letters(name):
+    """`name` as it is alphabetised: its letters and digits, accents and case aside
+    ("Flückiger" is "fluckiger", "Del Re" is "delre", "O’Brien" is "obrien"). anyascii
+    transliterates any script (Ł, ß, Ø…), where stripping accents would lose these letters."""
+    return re.sub(r"[^a-z0-9]", "", anyascii(name).casefold())
 
 
 def title_order(title):

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from .authors import parse_authors, year_suffixes
+from .authors import apa_order, parse_authors, year_suffixes
 from .rendering import render_body
 
 # A DOI is "10.", a registrant code, "/" and a suffix (https://www.doi.org/doi-handbook/).
@@ -220,7 +220,6 @@ class Reference(models.Model):
     article = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="references", verbose_name=_("article")
     )
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
     authors = models.CharField(
         _("authors"),
         max_length=500,
@@ -236,7 +235,9 @@ class Reference(models.Model):
     url = models.URLField(_("URL"), blank=True, help_text=_("Only for a reference without a DOI."))
 
     class Meta:
-        ordering = ["position", "pk"]
+        # Close to APA order (the authors as typed); the exact one reads the surnames, which
+        # SQL cannot: Reference.reference_list.
+        ordering = ["authors", "year", "title"]
         verbose_name = _("reference")
         verbose_name_plural = _("references")
 
@@ -298,6 +299,13 @@ class Reference(models.Model):
         for reference, suffix in zip(references, year_suffixes(references), strict=True):
             reference.year_suffix = suffix
         return references
+
+    @staticmethod
+    def reference_list(references):
+        """`references`, one article's, as its reference list is shown and exported: in APA
+        order (see articles.authors.apa_order), whatever order they were typed in, with their
+        year suffixes set."""
+        return Reference.label_years(sorted(references, key=apa_order))
 
     def structured_data(self):
         """schema.org ScholarlyArticle of this reference."""

@@ -62,7 +62,7 @@ class ArticleDetailView(DetailView):
         urls = {v.language: v.get_absolute_url() for v in self.published_versions}
         if not self.object.is_published:
             urls[self.object.language] = self.object.get_absolute_url()
-        references = Reference.label_years(self.object.article.references.all())
+        references = Reference.reference_list(self.object.article.references.all())
         practice = PracticeDetails.load()
         site_name = practice.site_name
         canonical_url = self.request.build_absolute_uri(self.object.get_absolute_url())
@@ -103,7 +103,7 @@ def export_references(request, slug, format, pk=None):
         versions.select_related("article"), language=translation.get_language(), slug=slug
     )
     # Labelled as a whole even for one reference: its key carries the suffix the text cites.
-    references = Reference.label_years(version.article.references.all())
+    references = Reference.reference_list(version.article.references.all())
     only = None
     if pk is not None:
         only = next((reference for reference in references if reference.pk == pk), None)

@@ -197,8 +197,8 @@ def make_version(db):
             created[language] = ArticleVersion.objects.create(
                 article=article, language=language, **{**defaults, **fields}
             )
-        for position, fields in enumerate(references, start=1):
-            Reference.objects.create(article=article, position=position, **fields)
+        for fields in references:
+            Reference.objects.create(article=article, **fields)
         return created
 
     return make

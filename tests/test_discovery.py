@@ -10,6 +10,7 @@ import pytest
 from articles.models import ArticleVersion
 
 from .conftest import ENGLISH_URL, FRENCH_URL
+from .test_alliance_migration import DOIS
 
 pytestmark = pytest.mark.django_db
 
@@ -85,14 +86,13 @@ def structured_data(html):
 
 
 @pytest.mark.parametrize(("url", "language"), [(FRENCH_URL, "fr"), (ENGLISH_URL, "en")])
-def test_article_structured_data_lists_its_six_citations(client, url, language):
+def test_article_structured_data_lists_its_six_citations_in_apa_order(client, url, language):
     data = structured_data(client.get(url).content.decode())
     assert data["@type"] == "ScholarlyArticle"
     assert data["inLanguage"] == language
     assert data["datePublished"]
     assert data["dateModified"]
-    assert len(data["citation"]) == 6
-    assert data["citation"][0]["identifier"]["value"] == "10.1037/h0085885"
+    assert [citation["identifier"]["value"] for citation in data["citation"]] == DOIS
 
 
 def test_structured_data_names_the_author_with_their_title(client):
