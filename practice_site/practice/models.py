@@ -8,7 +8,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from practice_site.caching import content_version
-from practice_site.rendering import render_markdown
+from practice_site.rendering import french_spaces, render_markdown
 
 from .validators import validate_adeli, validate_rpps, validate_siret
 
@@ -62,7 +62,7 @@ class PracticeDetails(models.Model):
         help_text=_("Address or phone of the insurer, and your policy number if you wish."),
     )
     address = models.TextField(
-        _("postal address"), help_text=_("One line per line of the address.")
+        _("postal address"), help_text=_("Each line of the address on a line of its own.")
     )
     phone = models.CharField(_("phone (calls and text messages)"), max_length=30)
     email = models.EmailField(_("public email address"))
@@ -79,7 +79,7 @@ class PracticeDetails(models.Model):
         help_text=_("The company that hosts the website, e.g. as named in its contract."),
     )
     host_address = models.TextField(
-        _("host's postal address"), help_text=_("One line per line of the address.")
+        _("host's postal address"), help_text=_("Each line of the address on a line of its own.")
     )
     host_phone = models.CharField(_("host's phone"), max_length=30)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -95,6 +95,8 @@ class PracticeDetails(models.Model):
 
     def save(self, *args, **kwargs):
         self.pk = 1
+        self.title_fr = french_spaces(self.title_fr)
+        self.practical_note_fr = french_spaces(self.practical_note_fr)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -211,8 +213,8 @@ class LegalPage(models.Model):
         ),
     )
     body_en = models.TextField(_("text (English)"))
-    body_html_fr = models.TextField(editable=False)
-    body_html_en = models.TextField(editable=False)
+    body_html_fr = models.TextField(_("text as HTML (French)"), editable=False)
+    body_html_en = models.TextField(_("text as HTML (English)"), editable=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
@@ -225,6 +227,7 @@ class LegalPage(models.Model):
         return self.get_kind_display()
 
     def save(self, *args, **kwargs):
+        self.title_fr = french_spaces(self.title_fr)
         self.body_html_fr = render_markdown(self.body_fr, "fr")
         self.body_html_en = render_markdown(self.body_en, "en")
         super().save(*args, **kwargs)
