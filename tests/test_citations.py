@@ -75,7 +75,7 @@ def test_the_admin_warns_about_unmatched_citations_on_save(admin_client, allianc
     response = admin_client.post(url, data, follow=True)
     html = response.content.decode()
     assert "Rogers (1957)" in html
-    assert "ne correspondent à aucune référence" in html
+    assert "ne renvoient à aucune référence" in html
     assert ArticleVersion.objects.get(pk=alliance.pk).unmatched_citations == ["Rogers (1957)"]
 
 
@@ -308,7 +308,7 @@ def test_an_unpublished_version_exports_nothing(client, alliance):
     [
         (
             FRENCH_URL,
-            "L’alliance thérapeutique : un lien essentiel entre le patient et le psychologue",
+            "L’alliance thérapeutique\u00a0: un lien essentiel entre le patient et le psychologue",
         ),
         (
             ENGLISH_URL,
