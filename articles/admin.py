@@ -5,7 +5,11 @@ from django.db import models
 from django.db.models import Case, IntegerField, Value, When
 from django.utils.translation import gettext_lazy as _
 
-from practice_site.editing import MultilineTextField, SaveOnlyChangesMixin
+from practice_site.editing import (
+    MultilineTextField,
+    SaveOnlyChangesMixin,
+    TranslatedHistoryMixin,
+)
 
 from .models import Article, ArticleVersion, Reference
 
@@ -67,7 +71,7 @@ class ReferenceInline(admin.StackedInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(SaveOnlyChangesMixin, admin.ModelAdmin):
+class ArticleAdmin(SaveOnlyChangesMixin, TranslatedHistoryMixin, admin.ModelAdmin):
     list_display = ["title", "languages", "author", "updated_at"]
     list_filter = ["versions__status", "versions__language"]
     search_fields = ["versions__title", "versions__summary", "author", "references__title"]

@@ -5,6 +5,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from practice_site.rendering import french_spaces
+
 from .authors import apa_order, parse_authors, year_suffixes
 from .rendering import render_body
 
@@ -23,7 +25,7 @@ class Article(models.Model):
         _("author"),
         max_length=200,
         blank=True,
-        help_text=_("The name shown under the article; left empty, it is signed by the practice."),
+        help_text=_("The name shown under the article; if empty, it is signed by the practice."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -103,7 +105,7 @@ class ArticleVersion(models.Model):
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(
-        _("slug"),
+        _("page address"),
         max_length=200,
         help_text=_("The last part of the address, e.g. “therapeutic-alliance”."),
     )
@@ -119,11 +121,11 @@ class ArticleVersion(models.Model):
             "“**bold**”, “[link text](https://…)”."
         ),
     )
-    body_html = models.TextField(editable=False)
+    body_html = models.TextField(_("body as HTML"), editable=False)
     reading_time = models.PositiveSmallIntegerField(_("reading time (minutes)"), editable=False)
     # Filled in with body_html: the references the body cites (their ids, in order) and the
     # citations that match none, which the admin reports.
-    cited_references = models.JSONField(default=list, editable=False)
+    cited_references = models.JSONField(_("cited references"), default=list, editable=False)
     unmatched_citations = models.JSONField(
         _("citations without a reference"), default=list, editable=False
     )
@@ -153,7 +155,9 @@ class ArticleVersion(models.Model):
             models.UniqueConstraint(
                 fields=["language", "slug"],
                 name="unique_slug_per_language",
-                violation_error_message=_("Another article in this language has this slug."),
+                violation_error_message=_(
+                    "Another article in this language has this page address."
+                ),
             ),
         ]
 
@@ -163,6 +167,10 @@ class ArticleVersion(models.Model):
     RENDERED_FIELDS = ["body_html", "cited_references", "unmatched_citations", "reading_time"]
 
     def save(self, *args, **kwargs):
+        if self.language == "fr":
+            # Shown as typed wherever the body's rendering does not reach: <title>, the meta
+            # description, feeds, structured data, "cite this".
+            self.title, self.summary = french_spaces(self.title), french_spaces(self.summary)
         update_fields = kwargs.get("update_fields")
         if update_fields is None or "body" in update_fields:
             self.render()

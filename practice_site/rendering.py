@@ -47,8 +47,15 @@ LISTS = {"ol", "ul"}
 PREFORMATTED = frozenset({"code", "pre"})
 
 # French typography keeps « and » with their words and : ; ! ? with the word before them, so a
-# line never starts with the punctuation: the space there must not break.
-FRENCH_SPACES = [(re.compile(r" ([:;!?»])"), "\u00a0\\1"), (re.compile(r"« "), "«\u00a0")]
+# line never starts with the punctuation; nor does a line break a number ("5 000"), a number from
+# its sign or unit ("n° 42", "24 h/24", "7 j/7", "30 %", "60 €"). Those spaces must not break.
+FRENCH_SPACES = [
+    (re.compile(r" ([:;!?»])"), "\u00a0\\1"),
+    (re.compile(r"« "), "«\u00a0"),
+    (re.compile(r"(?<=\d) (?=\d{3}(?!\d))"), "\u00a0"),
+    (re.compile(r"(?<=\bn°) (?=\d)"), "\u00a0"),
+    (re.compile(r"(?<=\d) (?=(?:h|j|min)\b|[%€])"), "\u00a0"),
+]
 
 
 def render_markdown(text, language=None):
@@ -176,6 +183,7 @@ def _start_tag(tag, attrs):
 
 
 def french_spaces(text):
+    """`text` with the spaces French typography forbids to break made no-break spaces."""
     for pattern, replacement in FRENCH_SPACES:
         text = pattern.sub(replacement, text)
     return text

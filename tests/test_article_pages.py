@@ -22,7 +22,7 @@ def test_root_redirects_to_french_by_default(client):
 @pytest.mark.parametrize(
     ("url", "language", "heading", "reference_title"),
     [
-        (FRENCH_URL, "fr", "L’alliance thérapeutique : un lien essentiel", "Références"),
+        (FRENCH_URL, "fr", "L’alliance thérapeutique\u00a0: un lien essentiel", "Références"),
         (ENGLISH_URL, "en", "The therapeutic alliance: an essential bond", "References"),
     ],
 )

@@ -339,5 +339,5 @@ def test_a_request_too_large_to_read_gets_a_translated_400(client, mailoutbox):
     fields = {f"field{number}": "x" for number in range(1100)}
     response = client.post("/fr/contact/", fields)
     assert response.status_code == 400
-    assert "<h1>Requête incomprise</h1>" in response.content.decode()
+    assert "<h1>Requête invalide</h1>" in response.content.decode()
     assert_nothing_stored_or_sent(mailoutbox)

@@ -79,7 +79,7 @@ def test_duplicate_slug_is_reported_as_a_form_error_not_a_crash(make_version):
     )
     with translation.override("en"), pytest.raises(ValidationError) as error:
         duplicate.full_clean()
-    assert error.value.messages == ["Another article in this language has this slug."]
+    assert error.value.messages == ["Another article in this language has this page address."]
 
 
 def test_each_version_has_its_own_address(make_version):

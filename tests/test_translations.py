@@ -1,6 +1,11 @@
 """The interface is translated, and the committed catalogues are what the site runs on."""
 
 import gettext
+import os
+import re
+import shutil
+import subprocess
+import sys
 
 import polib
 import pytest
@@ -54,3 +59,28 @@ def test_pages_are_served_in_the_language_of_their_address(client, language, exp
     html = client.get(f"/{language}/").content.decode()
     assert f'<html lang="{language}">' in html
     assert f">{expected}</a>" in html
+
+
+def without_creation_date(po_text):
+    return re.sub(r'"POT-Creation-Date: [^"]*"\n', "", po_text)
+
+
+@pytest.mark.skipif(shutil.which("xgettext") is None, reason="GNU gettext is not installed")
+def test_the_catalogues_hold_every_string_of_the_code_and_no_other(tmp_path):
+    """`make messages` on a copy of the project changes no catalogue: no string of the code is
+    missing from them, none is left that the code no longer has."""
+    copy = tmp_path / "project"
+    ignored = shutil.ignore_patterns(".*", "node_modules", "*.egg-info", "__pycache__", "*.mo")
+    shutil.copytree(settings.BASE_DIR, copy, ignore=ignored)
+    subprocess.run(
+        [sys.executable, "manage.py", "makemessages", "--no-location", "--no-obsolete"]
+        + [f"--locale={language}" for language in LANGUAGES],
+        cwd=copy,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "practice_site.settings"},
+        check=True,
+        capture_output=True,
+    )
+    for language in LANGUAGES:
+        committed = catalogue_path(language, "po").read_text()
+        made = (copy / catalogue_path(language, "po").relative_to(settings.BASE_DIR)).read_text()
+        assert without_creation_date(made) == without_creation_date(committed), language

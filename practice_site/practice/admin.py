@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
-from practice_site.editing import SaveOnlyChangesMixin
+from practice_site.editing import SaveOnlyChangesMixin, TranslatedHistoryMixin
 
 from .models import Fee, LegalPage, OpeningHours, PracticeDetails, Presentation
 
@@ -38,7 +38,9 @@ class OpeningHoursInline(admin.TabularInline):
 
 
 @admin.register(PracticeDetails)
-class PracticeDetailsAdmin(SingletonAdminMixin, SaveOnlyChangesMixin, admin.ModelAdmin):
+class PracticeDetailsAdmin(
+    SingletonAdminMixin, SaveOnlyChangesMixin, TranslatedHistoryMixin, admin.ModelAdmin
+):
     fieldsets = [
         (
             None,
@@ -80,7 +82,9 @@ class PracticeDetailsAdmin(SingletonAdminMixin, SaveOnlyChangesMixin, admin.Mode
 
 
 @admin.register(Presentation)
-class PresentationAdmin(SingletonAdminMixin, SaveOnlyChangesMixin, admin.ModelAdmin):
+class PresentationAdmin(
+    SingletonAdminMixin, SaveOnlyChangesMixin, TranslatedHistoryMixin, admin.ModelAdmin
+):
     fieldsets = [
         (
             _("Home page"),
@@ -93,7 +97,7 @@ class PresentationAdmin(SingletonAdminMixin, SaveOnlyChangesMixin, admin.ModelAd
 
 
 @admin.register(LegalPage)
-class LegalPageAdmin(SaveOnlyChangesMixin, admin.ModelAdmin):
+class LegalPageAdmin(SaveOnlyChangesMixin, TranslatedHistoryMixin, admin.ModelAdmin):
     list_display = ["__str__", "title_fr", "title_en", "updated_at"]
     fields = ["kind", ("title_fr", "title_en"), "body_fr", "body_en"]
     readonly_fields = ["kind"]

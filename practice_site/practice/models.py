@@ -16,7 +16,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from practice_site.caching import content_version
-from practice_site.rendering import render_markdown
+from practice_site.rendering import french_spaces, render_markdown
 
 from .validators import validate_adeli, validate_rpps, validate_siret
 
@@ -98,7 +98,7 @@ class PracticeDetails(SingletonModel):
         help_text=_("Address or phone of the insurer, and your policy number if you wish."),
     )
     address = models.TextField(
-        _("postal address"), help_text=_("One line per line of the address.")
+        _("postal address"), help_text=_("Each line of the address on a line of its own.")
     )
     phone = models.CharField(_("phone (calls and text messages)"), max_length=30)
     email = models.EmailField(_("public email address"))
@@ -115,7 +115,7 @@ class PracticeDetails(SingletonModel):
         help_text=_("The company that hosts the website, e.g. as named in its contract."),
     )
     host_address = models.TextField(
-        _("host's postal address"), help_text=_("One line per line of the address.")
+        _("host's postal address"), help_text=_("Each line of the address on a line of its own.")
     )
     host_phone = models.CharField(_("host's phone"), max_length=30)
     # How consultations happen, shown on the contact and About pages.
@@ -180,6 +180,13 @@ class PracticeDetails(SingletonModel):
 
     def __str__(self):
         return str(_("Practice details"))
+
+    def save(self, *args, **kwargs):
+        self.title_fr = french_spaces(self.title_fr)
+        self.practical_note_fr = french_spaces(self.practical_note_fr)
+        self.access_fr = french_spaces(self.access_fr)
+        self.mon_soutien_psy_note_fr = french_spaces(self.mon_soutien_psy_note_fr)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("contact:enquiry")
@@ -492,8 +499,8 @@ class LegalPage(models.Model):
         ),
     )
     body_en = models.TextField(_("text (English)"))
-    body_html_fr = models.TextField(editable=False)
-    body_html_en = models.TextField(editable=False)
+    body_html_fr = models.TextField(_("text as HTML (French)"), editable=False)
+    body_html_en = models.TextField(_("text as HTML (English)"), editable=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
@@ -506,6 +513,7 @@ class LegalPage(models.Model):
         return self.get_kind_display()
 
     def save(self, *args, **kwargs):
+        self.title_fr = french_spaces(self.title_fr)
         self.body_html_fr = render_markdown(self.body_fr, "fr")
         self.body_html_en = render_markdown(self.body_en, "en")
         super().save(*args, **kwargs)
@@ -594,8 +602,12 @@ class Presentation(SingletonModel):
         ),
     )
     summary_en = models.TextField(_("short presentation (English)"), blank=True)
-    summary_html_fr = models.TextField(editable=False, default="")
-    summary_html_en = models.TextField(editable=False, default="")
+    summary_html_fr = models.TextField(
+        _("short presentation in HTML (French)"), editable=False, default=""
+    )
+    summary_html_en = models.TextField(
+        _("short presentation in HTML (English)"), editable=False, default=""
+    )
     body_fr = models.TextField(
         _("full presentation (French)"),
         blank=True,
@@ -604,8 +616,12 @@ class Presentation(SingletonModel):
         ),
     )
     body_en = models.TextField(_("full presentation (English)"), blank=True)
-    body_html_fr = models.TextField(editable=False, default="")
-    body_html_en = models.TextField(editable=False, default="")
+    body_html_fr = models.TextField(
+        _("full presentation in HTML (French)"), editable=False, default=""
+    )
+    body_html_en = models.TextField(
+        _("full presentation in HTML (English)"), editable=False, default=""
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
@@ -616,6 +632,8 @@ class Presentation(SingletonModel):
         return str(_("Presentation"))
 
     def save(self, *args, **kwargs):
+        for field in ["heading", "introduction", "portrait_alt"]:
+            setattr(self, f"{field}_fr", french_spaces(getattr(self, f"{field}_fr")))
         for language, _name in settings.LANGUAGES:
             for field in ["summary", "body"]:
                 text = getattr(self, f"{field}_{language}")

@@ -30,7 +30,7 @@ def tab_to_submit(page, label):
     [
         (
             "fr",
-            "Veuillez saisir une adresse e-mail valide, par exemple nom@exemple.fr.",
+            "Veuillez saisir une adresse e-mail valide, par exemple nom@example.com.",
             "Envoyer mon message",
             "Merci, votre message a bien été reçu",
         ),
