@@ -21,6 +21,7 @@ class PracticeDetailsAdmin(SaveOnlyChangesMixin, admin.ModelAdmin):
             },
         ),
         (_("How to reach the practice"), {"fields": ["address", "phone", "email"]}),
+        (_("Enquiries"), {"fields": ["enquiry_email"]}),
         (_("Practical note"), {"fields": ["practical_note_fr", "practical_note_en"]}),
         (
             _("Website host (required on the legal notice)"),
