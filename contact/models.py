@@ -48,6 +48,15 @@ class EnquiryQuerySet(models.QuerySet):
             status=Enquiry.Status.SENDING
         )
 
+    def counts(self):
+        """How many wait to be sent, failed, and are not handled yet: the admin home's
+        summary, in one query."""
+        return self.aggregate(
+            pending=models.Count("pk", filter=Q(status=Enquiry.Status.PENDING)),
+            failed=models.Count("pk", filter=Q(status=Enquiry.Status.FAILED)),
+            not_handled=models.Count("pk", filter=Q(handled=False)),
+        )
+
     def delete_with_history(self):
         """Delete these enquiries and the admin's log entries about them (a trace that a
         message once came in); return how many enquiries were deleted."""
