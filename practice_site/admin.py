@@ -17,6 +17,7 @@ from django.template.response import TemplateResponse
 from django.urls import URLPattern, path, reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.text import capfirst
 from django.utils.timesince import timeuntil
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -50,7 +51,8 @@ class PracticeAdminSite(admin.AdminSite):
             app["name"] = TECHNICAL_NAMES.get(app["app_label"], app["name"])
             for model in app["models"]:
                 key = (app["app_label"], model["object_name"])
-                model["name"] = TECHNICAL_NAMES.get(key, model["name"])
+                if key in TECHNICAL_NAMES:
+                    model["name"] = capfirst(TECHNICAL_NAMES[key])
         everyday = [app for app in apps if not app["technical"]]
         if not request.user.is_superuser:
             return everyday
@@ -178,7 +180,7 @@ def lockout(request, original_response=None, credentials=None):
 
 
 def duration_text(delta):
-    """"1 hour", "30 minutes"; in seconds below a minute, where Django's timeuntil says "0
+    """ "1 hour", "30 minutes"; in seconds below a minute, where Django's timeuntil says "0
     minutes"."""
     seconds = int(delta.total_seconds())
     if seconds < 60:

@@ -1,4 +1,4 @@
-""""Forgotten your password?" for the admin's accounts: django.contrib.auth's reset by email,
+""" "Forgotten your password?" for the admin's accounts: django.contrib.auth's reset by email,
 in the admin's frame (PracticeAdminSite.password_reset_urls), with two additions.
 
 - Rate-limited per client address and per email address (PASSWORD_RESET_RATE_LIMIT), on the
