@@ -3,6 +3,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.db import models
 from django.db.models import Case, IntegerField, Value, When
+from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
 from practice_site.editing import (
@@ -20,8 +21,23 @@ LANGUAGE_ORDER = Case(
 )
 
 
+class ArticleVersionFormSet(BaseInlineFormSet):
+    def get_form_kwargs(self, index):
+        """A blank version starts on a language the article lacks, in the order of
+        settings.LANGUAGES; the one "Add another" copies (index None) on the last of them, as
+        it follows the blank ones already shown."""
+        kwargs = super().get_form_kwargs(index)
+        present = {version.language for version in self.get_queryset()}
+        missing = [code for code, _name in settings.LANGUAGES if code not in present]
+        position = len(missing) - 1 if index is None else index - self.initial_form_count()
+        if missing and 0 <= position < len(missing):
+            kwargs["initial"] = {"language": missing[position]}
+        return kwargs
+
+
 class ArticleVersionInline(admin.StackedInline):
     model = ArticleVersion
+    formset = ArticleVersionFormSet
     extra = 0
     min_num = 1
     max_num = len(settings.LANGUAGES)

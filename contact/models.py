@@ -2,6 +2,7 @@ import logging
 import uuid
 from datetime import timedelta
 from email.utils import formataddr
+from urllib.parse import quote, urlencode
 
 from django.conf import settings
 from django.contrib.admin.models import LogEntry
@@ -11,9 +12,12 @@ from django.db import models, transaction
 from django.db.models import Case, F, Q, Value, When
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from practice_site.practice.models import PracticeDetails
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +46,15 @@ class EnquiryQuerySet(models.QuerySet):
         given up on it, so that the psychologist can send it again from the admin."""
         return self.filter(sent_at__lt=Enquiry.retention_cutoff()).exclude(
             status=Enquiry.Status.SENDING
+        )
+
+    def counts(self):
+        """How many wait to be sent, failed, and are not handled yet: the admin home's
+        summary, in one query."""
+        return self.aggregate(
+            pending=models.Count("pk", filter=Q(status=Enquiry.Status.PENDING)),
+            failed=models.Count("pk", filter=Q(status=Enquiry.Status.FAILED)),
+            not_handled=models.Count("pk", filter=Q(handled=False)),
         )
 
     def delete_with_history(self):
@@ -85,6 +98,11 @@ class Enquiry(models.Model):
     created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
     claimed_at = models.DateTimeField(_("sending started"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    # The practice's address may change in the admin: this says where this one went.
+    sent_to = models.EmailField(_("sent to"), blank=True)
+    handled = models.BooleanField(
+        _("handled"), default=False, help_text=_("Ticked once you have answered or dealt with it.")
+    )
 
     objects = EnquiryQuerySet.as_manager()
 
@@ -167,13 +185,16 @@ class Enquiry(models.Model):
 
     def deliver(self):
         """Email the claimed enquiry to the practice and record the outcome; True if sent."""
+        recipient = PracticeDetails.enquiry_recipient()
         try:
-            self.email_message().send()
+            self.email_message(recipient).send()
         except Exception as error:  # any failure of the relay: keep the enquiry, retry later
             logger.warning("Enquiry %s could not be sent: %r", self.pk, error)
             self._record(status=self.Status.FAILED, last_error=f"{type(error).__name__}: {error}")
             return False
-        self._record(status=self.Status.SENT, sent_at=timezone.now(), last_error="")
+        self._record(
+            status=self.Status.SENT, sent_at=timezone.now(), sent_to=recipient, last_error=""
+        )
         return True
 
     def send(self, *, force=False):
@@ -184,7 +205,7 @@ class Enquiry(models.Model):
         Enquiry.objects.filter(pk=self.pk).update(**fields)
         self.refresh_from_db()
 
-    def email_message(self):
+    def email_message(self, recipient):
         """The email to the practice, in the practice's language, answerable with Reply."""
         context = {"enquiry": self, "language_name": self.get_language_display()}
         with translation.override(settings.LANGUAGE_CODE):
@@ -197,9 +218,20 @@ class Enquiry(models.Model):
             subject=" ".join(subject.split()),
             body=body,
             from_email=settings.DEFAULT_FROM_EMAIL,
-            to=[settings.CONTACT_EMAIL],
+            to=[recipient],
             reply_to=[formataddr((self.name, self.email))],
         )
+
+    def reply_url(self):
+        """A mailto: link that opens the psychologist's mail program on an answer to the
+        enquirer, with a subject and a greeting in the enquirer's language."""
+        with translation.override(self.language):
+            received = formats.date_format(timezone.localtime(self.created_at), "DATE_FORMAT")
+            subject = gettext("Re: your message of %(date)s") % {"date": received}
+            greeting = gettext("Hello %(name)s,") % {"name": self.name}
+        # RFC 6068: percent-encoded, spaces as %20 (some programs show a "+"), lines end in CRLF.
+        query = urlencode({"subject": subject, "body": f"{greeting}\r\n\r\n"}, quote_via=quote)
+        return f"mailto:{quote(self.email, safe='@')}?{query}"
 
 
 class RateLimitCounterQuerySet(models.QuerySet):

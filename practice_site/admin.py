@@ -7,19 +7,69 @@ this site shows them in the admin's frame, under the admin's address.
 
 from functools import wraps
 
+from axes.helpers import get_cool_off
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
-from django.urls import URLPattern, reverse
+from django.urls import URLPattern, path, reverse
+from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.text import capfirst
+from django.utils.timesince import timeuntil
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from two_factor.urls import urlpatterns as two_factor_urlpatterns
 from two_factor.utils import default_device
 from two_factor.views import LoginView
 
+from . import password_reset
+
+# Apps the psychologist never needs: on the home page for the superuser only, under one
+# "Technical" heading.
+TECHNICAL_APPS = {"auth", "axes", "otp_static", "otp_totp", "django_tasks_database"}
+# Names for those whose library has no French, or a name only a developer understands.
+TECHNICAL_NAMES = {
+    "axes": _("Sign-in lock-outs"),
+    "otp_static": _("Two-factor sign-in: recovery codes"),
+    "otp_totp": _("Two-factor sign-in: authenticator apps"),
+    "django_tasks_database": _("Background tasks"),
+    ("otp_static", "StaticDevice"): _("recovery code lists"),
+    ("otp_totp", "TOTPDevice"): _("authenticator apps"),
+    ("django_tasks_database", "DBTaskResult"): _("task results"),
+}
+
 
 class PracticeAdminSite(admin.AdminSite):
+    def get_app_list(self, request, app_label=None):
+        """Her apps first, then, for the superuser only, the technical ones."""
+        apps = super().get_app_list(request, app_label)
+        for app in apps:
+            app["technical"] = app["app_label"] in TECHNICAL_APPS
+            app["name"] = TECHNICAL_NAMES.get(app["app_label"], app["name"])
+            for model in app["models"]:
+                key = (app["app_label"], model["object_name"])
+                if key in TECHNICAL_NAMES:
+                    model["name"] = capfirst(TECHNICAL_NAMES[key])
+        everyday = [app for app in apps if not app["technical"]]
+        if not request.user.is_superuser:
+            return everyday
+        technical = sorted((app for app in apps if app["technical"]), key=lambda a: a["name"])
+        return everyday + technical
+
+    def index(self, request, extra_context=None):
+        apps = self.get_app_list(request)
+        return super().index(
+            request,
+            {
+                "app_list": [app for app in apps if not app["technical"]],
+                "technical_app_list": [app for app in apps if app["technical"]],
+                **(extra_context or {}),
+            },
+        )
+
     def has_permission(self, request):
         """Staff, and with ADMIN_TWO_FACTOR on, signed in with a second factor in this
         session: a password alone opens nothing."""
@@ -73,6 +123,33 @@ class PracticeAdminSite(admin.AdminSite):
             if pattern.name not in self.LEFT_OUT
         ], app_name
 
+    @property
+    def password_reset_urls(self):
+        """django.contrib.auth's password reset by email, in the admin's frame, under the
+        names the admin's login page and Django's email look for (so not namespaced)."""
+        return [
+            path(
+                "password_reset/",
+                self.in_admin_frame(password_reset.PasswordResetView.as_view()),
+                name="admin_password_reset",
+            ),
+            path(
+                "password_reset/done/",
+                self.in_admin_frame(auth_views.PasswordResetDoneView.as_view()),
+                name="password_reset_done",
+            ),
+            path(
+                "reset/<uidb64>/<token>/",
+                self.in_admin_frame(password_reset.PasswordResetConfirmView.as_view()),
+                name="password_reset_confirm",
+            ),
+            path(
+                "reset/done/",
+                self.in_admin_frame(auth_views.PasswordResetCompleteView.as_view()),
+                name="password_reset_complete",
+            ),
+        ]
+
     def two_factor_view(self, pattern):
         view = self.in_admin_frame(pattern.callback)
         if pattern.name not in self.ENROLMENT:
@@ -86,3 +163,27 @@ class PracticeAdminSite(admin.AdminSite):
             return view(request, *args, **kwargs)
 
         return enrol_once
+
+
+def lockout(request, original_response=None, credentials=None):
+    """django-axes' answer to a sign-in while locked out (AXES_LOCKOUT_CALLABLE): a page in
+    the admin's frame and the user's language that says how long the lock lasts and how to
+    get back in sooner."""
+    cool_off = get_cool_off(request)
+    context = {
+        **admin.site.each_context(request),
+        "title": _("Sign-in locked"),
+        "duration": duration_text(cool_off) if cool_off else None,
+    }
+    # Rendered here: a response replaced by a middleware is not rendered by Django.
+    return render(request, "admin/lockout.html", context, status=settings.AXES_HTTP_RESPONSE_CODE)
+
+
+def duration_text(delta):
+    """ "1 hour", "30 minutes"; in seconds below a minute, where Django's timeuntil says "0
+    minutes"."""
+    seconds = int(delta.total_seconds())
+    if seconds < 60:
+        return ngettext("%(num)d second", "%(num)d seconds", seconds) % {"num": seconds}
+    now = timezone.now()
+    return timeuntil(now + delta, now)

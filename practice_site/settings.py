@@ -166,6 +166,11 @@ AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True
 # The same client address as the contact form's rate limit: X-Forwarded-For only when trusted.
 AXES_CLIENT_IP_CALLABLE = "contact.ratelimit.client_address"
+# The lock-out page in the admin's frame, saying how long the lock lasts and how to get back in.
+AXES_LOCKOUT_CALLABLE = "practice_site.admin.lockout"
+# "Forgotten your password?" requests a client address, or an email address, may make per
+# period (practice_site/password_reset.py); `0` turns the limit off.
+PASSWORD_RESET_RATE_LIMIT = os.environ.get("PASSWORD_RESET_RATE_LIMIT", "3/h")
 ADMIN_URL = os.environ.get("DJANGO_ADMIN_URL", "admin/").strip("/") + "/"
 
 # Two-factor sign-in for the admin (https://django-two-factor-auth.readthedocs.io/): a code from

@@ -17,6 +17,8 @@ admin.site.index_title = _("Content and enquiries")
 urlpatterns = [
     # Two-factor enrolment and recovery codes, under the admin's address (practice_site/admin.py).
     path(settings.ADMIN_URL, include(admin.site.two_factor_urls)),
+    # "Forgotten your password?", before the admin's own URLs, which answer any path under it.
+    path(settings.ADMIN_URL, include(admin.site.password_reset_urls)),
     path(settings.ADMIN_URL, admin.site.urls),
     path(".well-known/security.txt", views.security_txt, name="security-txt"),
     path("robots.txt", views.robots_txt, name="robots-txt"),

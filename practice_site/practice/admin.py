@@ -53,6 +53,7 @@ class PracticeDetailsAdmin(
             },
         ),
         (_("How to reach the practice"), {"fields": ["address", "phone", "email"]}),
+        (_("Enquiries"), {"fields": ["enquiry_email"]}),
         (_("Practical note"), {"fields": ["practical_note_fr", "practical_note_en"]}),
         (
             _("Consultations"),

@@ -102,6 +102,15 @@ class PracticeDetails(SingletonModel):
     )
     phone = models.CharField(_("phone (calls and text messages)"), max_length=30)
     email = models.EmailField(_("public email address"))
+    enquiry_email = models.EmailField(
+        _("address that receives enquiries"),
+        blank=True,
+        help_text=_(
+            "Private: never shown on the site. The contact form's messages are emailed here; "
+            "it may differ from the public address. Left empty, they go to the address the "
+            "site was installed with."
+        ),
+    )
     practical_note_fr = models.TextField(
         _("practical note (French)"),
         blank=True,
@@ -203,6 +212,14 @@ class PracticeDetails(SingletonModel):
     def loaded_queryset(cls):
         # The contact, About and home pages show them: in the cached record, not a query each.
         return cls.objects.prefetch_related("fees", "opening_hours")
+
+    @classmethod
+    def enquiry_recipient(cls):
+        """Where enquiries are emailed: the address set in the admin, else CONTACT_EMAIL.
+        Read from the database, not the cache: the worker must send to the address saved a
+        moment ago."""
+        address = cls.objects.filter(pk=1).values_list("enquiry_email", flat=True).first()
+        return address or settings.CONTACT_EMAIL
 
     @property
     def site_name(self):

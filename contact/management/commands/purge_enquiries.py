@@ -20,9 +20,12 @@ class Command(BaseCommand):
             "with their admin log entries."
         )
 
-        # With the limit off, every counter is over.
-        limit = RateLimit.parse(settings.CONTACT_RATE_LIMIT)
-        counters, _by_model = RateLimitCounter.objects.window_over(
-            limit.seconds if limit else 0
-        ).delete()
+        # The counters serve the contact form and the admin's password reset: a window is over
+        # once the longer of their periods is (with both limits off, every counter is).
+        limits = [
+            RateLimit.parse(settings.CONTACT_RATE_LIMIT),
+            RateLimit.parse(settings.PASSWORD_RESET_RATE_LIMIT),
+        ]
+        longest = max((limit.seconds for limit in limits if limit), default=0)
+        counters, _by_model = RateLimitCounter.objects.window_over(longest).delete()
         self.stdout.write(f"{counters} rate-limit counters of ended windows deleted.")
