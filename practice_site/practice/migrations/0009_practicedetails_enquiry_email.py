@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("practice", "0004_rewritten_legal_pages"),
+        ("practice", "0008_presentation_verbose_names"),
     ]
 
     operations = [
