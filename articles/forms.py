@@ -8,11 +8,19 @@ from .models import Article
 CONFIRM_DELETION = _("Yes, delete these references and turn their citations into plain text")
 
 
+class ConfirmationField(forms.BooleanField):
+    """A box that confirms what the rest of the page does: ticking it is no edit of the record
+    (nothing to save, nothing in the change message of the history)."""
+
+    def has_changed(self, initial, data):
+        return False
+
+
 class ArticleForm(forms.ModelForm):
     """The article as a work, and the confirmation ReferenceFormSet asks for before it deletes
     references the text cites (the admin shows that box only then)."""
 
-    delete_cited_references = forms.BooleanField(label=CONFIRM_DELETION, required=False)
+    delete_cited_references = ConfirmationField(label=CONFIRM_DELETION, required=False)
 
     class Meta:
         model = Article

@@ -6,7 +6,7 @@ import re
 import pytest
 from django.utils import translation
 
-from articles.models import Article, Reference
+from articles.models import Article, ArticleVersion, Reference
 from practice_site.practice.models import LegalPage
 
 from .conftest import ENGLISH_URL, FRENCH_URL, fill_in_practice_details
@@ -143,6 +143,9 @@ def test_a_cited_reference_is_deleted_only_once_its_citations_are_confirmed(
 
     assert response.status_code == 302
     assert not Reference.objects.filter(pk=bordin.pk).exists()
+    history_page = admin_client.get(url.replace("change/", "history/")).content.decode()
+    assert "Deleted reference “Bordin, E. S. (1979)." in history_page
+    assert "Yes, delete" not in history_page  # ticking the confirmation is no edit
     html = client.get(FRENCH_URL).content.decode()
     assert not BORDIN_LINK.search(html)
     assert "Bordin (1979)" in html
@@ -196,3 +199,18 @@ def test_citations_of_a_reference_are_read_from_the_saved_versions(alliance):
             for text, versions in article.citations_of([bordin]).items()
         }
     assert citations == {"Bordin (1979)": ["fr", "en"]}
+
+
+def test_a_revert_renders_the_restored_text_as_a_save_does(admin_client, client, alliance):
+    """Reversion writes the earlier version back raw, HTML included: whatever that HTML was
+    (rendered by older code, say), the page shows the text rendered anew."""
+    admin_url = f"/admin/articles/article/{alliance.article.pk}/"
+    ArticleVersion.objects.filter(pk=alliance.pk).update(body_html="<p>Rendu périmé</p>")
+    edit(admin_client, f"{admin_url}change/", fields={"author": "Camille Exemple"})
+    assert "Rendu périmé" in client.get(FRENCH_URL).content.decode()
+
+    edit(admin_client, history(admin_client, admin_url)[-1])
+
+    html = client.get(FRENCH_URL).content.decode()
+    assert "Rendu périmé" not in html
+    assert BORDIN_LINK.search(html)
