@@ -12,7 +12,8 @@ from django.db.migrations.executor import MigrationExecutor
 from reversion import add_to_revision, is_active
 from reversion.admin import VersionAdmin
 
-# The records whose admin pages have a history, each with what reversion follows from it.
+# The records whose admin pages have a history (an article's revisions hold its language
+# versions and references too: VersionAdmin follows the inlines).
 RECORDED_MODELS = ["articles.Article", "practice.PracticeDetails", "practice.LegalPage"]
 
 
@@ -23,11 +24,8 @@ class HistoryAdmin(VersionAdmin):
     def is_restoring(self, request):
         """Whether `request` is reversion's revert or recover page (the earlier version has
         already been written back when the form is saved)."""
-        info = self.opts.app_label, self.opts.model_name
-        return request.resolver_match.url_name in {
-            "{}_{}_revision".format(*info),
-            "{}_{}_recover".format(*info),
-        }
+        name = f"{self.opts.app_label}_{self.opts.model_name}"
+        return request.resolver_match.url_name in {f"{name}_revision", f"{name}_recover"}
 
     def save_model(self, request, obj, form, change):
         if self.is_restoring(request):
