@@ -11,7 +11,10 @@ from practice_site.editing import (
     SaveOnlyChangesMixin,
     TranslatedHistoryMixin,
 )
+from practice_site.history import HistoryAdmin
+from practice_site.practice.models import PracticeDetails
 
+from .forms import ArticleForm, ReferenceFormSet, describe_citations
 from .models import Article, ArticleVersion, Reference
 
 # Inlines list the versions in the order of settings.LANGUAGES: French, then English.
@@ -75,6 +78,7 @@ class ArticleVersionInline(admin.StackedInline):
 
 class ReferenceInline(admin.StackedInline):
     model = Reference
+    formset = ReferenceFormSet
     extra = 0
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fields = [
@@ -87,15 +91,54 @@ class ReferenceInline(admin.StackedInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(SaveOnlyChangesMixin, TranslatedHistoryMixin, admin.ModelAdmin):
+class ArticleAdmin(HistoryAdmin, SaveOnlyChangesMixin, TranslatedHistoryMixin, admin.ModelAdmin):
     list_display = ["title", "languages", "author", "updated_at"]
     list_filter = ["versions__status", "versions__language"]
     search_fields = ["versions__title", "versions__summary", "author", "references__title"]
     inlines = [ArticleVersionInline, ReferenceInline]
+    form = ArticleForm
     fields = ["author"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("versions")
+
+    def get_changeform_initial_data(self, request):
+        """A new article is signed by the psychologist unless she writes another name."""
+        return {
+            "author": PracticeDetails.load().psychologist_name,
+            **super().get_changeform_initial_data(request),
+        }
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if isinstance(inline, ReferenceInline) and request.method == "POST":
+            kwargs["deletion_confirmed"] = ArticleForm.confirms_deletion(request.POST)
+        return kwargs
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        """Ask for the confirmation of deleting cited references where the page starts, once
+        the references' formset has asked for it."""
+        for inline in context.get("inline_admin_formsets", []):
+            citations = getattr(inline.formset, "citations_to_confirm", None)
+            if citations:
+                context["adminform"].fieldsets.append(
+                    (
+                        _("Delete cited references?"),
+                        {
+                            "fields": ["delete_cited_references"],
+                            "description": _(
+                                "These citations will turn into plain text: %(citations)s."
+                            )
+                            % {"citations": describe_citations(citations)},
+                        },
+                    )
+                )
+        return super().render_change_form(request, context, *args, **kwargs)
+
+    def save_restored(self, article):
+        super().save_restored(article)
+        # The versions came back raw too: render them against the references that came back.
+        article.render_versions()
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

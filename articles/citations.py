@@ -40,7 +40,7 @@ national de la santé, 2018)") is not seen.
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from html import escape
+from html import escape, unescape
 
 from practice_site.rendering import PREFORMATTED, rewrite_text
 
@@ -86,6 +86,8 @@ NAME_WORDS = re.compile(
 )
 # Links and code are left as they are; so is the text of a citation someone already linked.
 SKIPPED = PREFORMATTED | {"a"}
+# A citation as CitationLinker.link writes it, to be read back from the stored HTML.
+CITATION_LINK = re.compile(r'<a href="#ref-(?P<pk>\d+)" class="citation"[^>]*>(?P<text>[^<]*)</a>')
 
 
 @dataclass(frozen=True)
@@ -307,3 +309,15 @@ def link_citations(html, references):
     linker = CitationLinker(references)
     linked = rewrite_text(html, linker.link, skip=SKIPPED)
     return linked, linker.cited, linker.unmatched
+
+
+def linked_citations(html):
+    """{reference id: the texts of its citations, each once, in order} of `html` as
+    link_citations wrote it ("Bordin, 1979", "Bordin (1979)")."""
+    found = {}
+    for link in CITATION_LINK.finditer(html):
+        texts = found.setdefault(int(link["pk"]), [])
+        text = " ".join(unescape(link["text"]).split())
+        if text not in texts:
+            texts.append(text)
+    return found

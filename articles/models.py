@@ -1,3 +1,6 @@
+import re
+from urllib.parse import unquote
+
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
@@ -8,14 +11,40 @@ from django.utils.translation import gettext_lazy as _
 from practice_site.rendering import french_spaces
 
 from .authors import apa_order, parse_authors, year_suffixes
+from .citations import linked_citations
 from .rendering import render_body
 
 # A DOI is "10.", a registrant code, "/" and a suffix (https://www.doi.org/doi-handbook/).
 doi_validator = RegexValidator(
     r"^10\.\d{4,9}/\S+$",
-    _("Enter a DOI such as 10.1037/a0022186, without “https://doi.org/”."),
+    _("Enter a DOI such as 10.1037/a0022186."),
     code="invalid_doi",
 )
+# How publishers and reference managers show a DOI before the DOI itself: a resolver address
+# (https://doi.org/…, the older http://dx.doi.org/…) or a "doi:" / "DOI:" label.
+DOI_PREFIX = re.compile(r"^(?:(?:https?://)?(?:dx\.|www\.)?doi\.org/|doi\s*:?)\s*", re.IGNORECASE)
+
+
+def clean_doi(value):
+    """The bare DOI ("10.1037/h0085885") of a DOI as pasted from a publisher's page or a
+    reference list: without its resolver address or label, spaces, or the full stop that
+    closes an APA reference. Anything else is left for the validator to refuse."""
+    value = value.strip()
+    doi = DOI_PREFIX.sub("", value)
+    if doi != value and "://" in value:
+        # A resolver address escapes the characters a URL may not hold: "%28" for "(".
+        doi = unquote(doi)
+    return "".join(doi.split()).rstrip(".")
+
+
+class DOIField(models.CharField):
+    """A DOI, stored bare whichever way it was pasted (see clean_doi)."""
+
+    default_validators = [doi_validator]
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return clean_doi(value) if value else value
 
 
 class Article(models.Model):
@@ -65,6 +94,20 @@ class Article(models.Model):
                 version.save(update_fields=ArticleVersion.RENDERED_FIELDS)
                 changed += 1
         return changed
+
+    def citations_of(self, references):
+        """Where the versions cite `references`: {citation text: the versions citing it}, as
+        the versions were last saved, e.g. {"Bordin, 1979": [French, English]}."""
+        ids = {reference.pk for reference in references}
+        order = [code for code, _name in settings.LANGUAGES]
+        found = {}
+        for version in sorted(self.versions.all(), key=lambda v: order.index(v.language)):
+            if ids.isdisjoint(version.cited_references):
+                continue
+            for pk, texts in linked_citations(version.body_html).items():
+                for text in texts if pk in ids else ():
+                    found.setdefault(text, []).append(version)
+        return found
 
     def original_version(self):
         """The version in the site's main language, or else the first one written."""
@@ -239,7 +282,12 @@ class Reference(models.Model):
     volume = models.CharField(_("volume"), max_length=20, blank=True)
     issue = models.CharField(_("issue"), max_length=20, blank=True)
     pages = models.CharField(_("pages"), max_length=30, blank=True, help_text=_("e.g. 252–260"))
-    doi = models.CharField(_("DOI"), max_length=200, blank=True, validators=[doi_validator])
+    doi = DOIField(
+        _("DOI"),
+        max_length=200,
+        blank=True,
+        help_text=_("As the publisher shows it, e.g. https://doi.org/10.1037/a0022186."),
+    )
     url = models.URLField(_("URL"), blank=True, help_text=_("Only for a reference without a DOI."))
 
     class Meta:

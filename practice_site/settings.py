@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     # Django 6: "django.tasks" replaces the backport; the database backend stays an app.
     "django_tasks",
     "django_tasks_db",
+    # History and undo in the admin (practice_site/history.py).
+    "reversion",
     "practice_site.practice",
     "articles",
     "contact",

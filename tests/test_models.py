@@ -89,24 +89,44 @@ def test_each_version_has_its_own_address(make_version):
 
 
 @pytest.mark.parametrize(
-    ("doi", "valid"),
+    ("pasted", "stored"),
     [
-        ("10.1037/h0085885", True),
-        ("10.1016/S0272-7358(02)00146-0", True),
-        ("https://doi.org/10.1037/h0085885", False),
-        ("doi:10.1037/h0085885", False),
+        ("10.1037/h0085885", "10.1037/h0085885"),
+        ("10.1016/S0272-7358(02)00146-0", "10.1016/S0272-7358(02)00146-0"),
+        ("https://doi.org/10.1037/h0085885", "10.1037/h0085885"),
+        ("http://dx.doi.org/10.1037/h0085885", "10.1037/h0085885"),
+        ("https://www.doi.org/10.1037/a0022186", "10.1037/a0022186"),
+        ("doi:10.1037/pst0000172", "10.1037/pst0000172"),
+        ("DOI: 10.1037/pst0000172", "10.1037/pst0000172"),
+        ("  10.1037/a0025749.  ", "10.1037/a0025749"),
+        ("https://doi.org/10.1037/ 0022-006X.68.3.438.", "10.1037/0022-006X.68.3.438"),
+        (
+            "https://doi.org/10.1016/S0272-7358%2802%2900146-0",
+            "10.1016/S0272-7358(02)00146-0",
+        ),
+        ("", ""),
     ],
 )
-def test_doi_is_validated(make_version, doi, valid):
+def test_a_doi_is_stored_bare_however_it_was_pasted(make_version, pasted, stored):
+    article = make_version(fr={})["fr"].article
+    reference = Reference(
+        article=article, authors="A, B.", year=2000, title="T", journal="J", doi=pasted
+    )
+    reference.full_clean()
+    assert reference.doi == stored
+
+
+@pytest.mark.parametrize(
+    "doi", ["h0085885", "https://example.org/10.1037/h0085885", "10.1037", "ISBN 978-2-07"]
+)
+def test_what_is_not_a_doi_is_refused(make_version, doi):
     article = make_version(fr={})["fr"].article
     reference = Reference(
         article=article, authors="A, B.", year=2000, title="T", journal="J", doi=doi
     )
-    if valid:
+    with translation.override("en"), pytest.raises(ValidationError) as error:
         reference.full_clean()
-    else:
-        with pytest.raises(ValidationError):
-            reference.full_clean()
+    assert error.value.messages == ["Enter a DOI such as 10.1037/a0022186."]
 
 
 def test_reference_links_to_its_doi_or_else_its_url():

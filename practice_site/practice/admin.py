@@ -3,6 +3,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
 from practice_site.editing import SaveOnlyChangesMixin, TranslatedHistoryMixin
+from practice_site.history import HistoryAdmin
 
 from .models import Fee, LegalPage, OpeningHours, PracticeDetails, Presentation
 
@@ -39,7 +40,11 @@ class OpeningHoursInline(admin.TabularInline):
 
 @admin.register(PracticeDetails)
 class PracticeDetailsAdmin(
-    SingletonAdminMixin, SaveOnlyChangesMixin, TranslatedHistoryMixin, admin.ModelAdmin
+    HistoryAdmin,
+    SingletonAdminMixin,
+    SaveOnlyChangesMixin,
+    TranslatedHistoryMixin,
+    admin.ModelAdmin,
 ):
     fieldsets = [
         (
@@ -84,7 +89,11 @@ class PracticeDetailsAdmin(
 
 @admin.register(Presentation)
 class PresentationAdmin(
-    SingletonAdminMixin, SaveOnlyChangesMixin, TranslatedHistoryMixin, admin.ModelAdmin
+    HistoryAdmin,
+    SingletonAdminMixin,
+    SaveOnlyChangesMixin,
+    TranslatedHistoryMixin,
+    admin.ModelAdmin,
 ):
     fieldsets = [
         (
@@ -98,7 +107,7 @@ class PresentationAdmin(
 
 
 @admin.register(LegalPage)
-class LegalPageAdmin(SaveOnlyChangesMixin, TranslatedHistoryMixin, admin.ModelAdmin):
+class LegalPageAdmin(HistoryAdmin, SaveOnlyChangesMixin, TranslatedHistoryMixin, admin.ModelAdmin):
     list_display = ["__str__", "title_fr", "title_en", "updated_at"]
     fields = ["kind", ("title_fr", "title_en"), "body_fr", "body_en"]
     readonly_fields = ["kind"]

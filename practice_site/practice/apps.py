@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -11,8 +12,9 @@ class PracticeConfig(AppConfig):
     verbose_name = _("The practice")
 
     def ready(self):
-        from practice_site import caching
+        from practice_site import caching, history
 
         from . import checks  # noqa: F401 - registers the system checks
 
         caching.connect_invalidation(sender=self)
+        post_migrate.connect(history.record_initial_versions, sender=self)

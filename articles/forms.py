@@ -1,0 +1,76 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
+from django.utils.translation import gettext_lazy as _
+
+from .models import Article
+
+CONFIRM_DELETION = _("Yes, delete these references and turn their citations into plain text")
+
+
+class ConfirmationField(forms.BooleanField):
+    """A box that confirms what the rest of the page does: ticking it is no edit of the record
+    (nothing to save, nothing in the change message of the history)."""
+
+    def has_changed(self, initial, data):
+        return False
+
+
+class ArticleForm(forms.ModelForm):
+    """The article as a work, and the confirmation ReferenceFormSet asks for before it deletes
+    references the text cites (the admin shows that box only then)."""
+
+    delete_cited_references = ConfirmationField(label=CONFIRM_DELETION, required=False)
+
+    class Meta:
+        model = Article
+        fields = ["author"]
+
+    @classmethod
+    def confirms_deletion(cls, data):
+        """Whether `data`, the article page as posted, ticks the confirmation: read before the
+        forms are validated, as the references' formset needs it to validate."""
+        return cls(data)["delete_cited_references"].data
+
+
+def describe_citations(citations):
+    """'“Bordin (1979)” (French, English)' for each citation text of Article.citations_of()."""
+    return "; ".join(
+        _("“%(citation)s” (%(languages)s)")
+        % {
+            "citation": text,
+            "languages": ", ".join(str(v.get_language_display()) for v in versions),
+        }
+        for text, versions in citations.items()
+    )
+
+
+class ReferenceFormSet(BaseInlineFormSet):
+    """The article's references. Deleting one that a version cites turns its citations into
+    plain text: that waits for a confirmation (`deletion_confirmed`), and until then the
+    formset names the citations (`citations_to_confirm`)."""
+
+    def __init__(self, *args, deletion_confirmed=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.deletion_confirmed = deletion_confirmed
+        self.citations_to_confirm = {}
+
+    def clean(self):
+        super().clean()
+        deleted = [form.instance for form in self.deleted_forms if form.instance.pk]
+        if not deleted or self.deletion_confirmed:
+            return
+        self.citations_to_confirm = self.instance.citations_of(deleted)
+        if self.citations_to_confirm:
+            raise ValidationError(
+                _(
+                    "The text cites the references you are deleting; their citations will "
+                    "turn into plain text: %(citations)s. To delete them, tick “%(confirm)s” "
+                    "at the top of the page and save again."
+                ),
+                code="deletes_cited_references",
+                params={
+                    "citations": describe_citations(self.citations_to_confirm),
+                    "confirm": CONFIRM_DELETION,
+                },
+            )
