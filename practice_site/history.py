@@ -9,7 +9,7 @@ had a reference since deleted brings the reference back.
 from django.core.management import call_command
 from django.db import connections
 from django.db.migrations.executor import MigrationExecutor
-from reversion import add_to_revision, is_active
+from reversion import add_to_revision, is_active, set_comment
 from reversion.admin import VersionAdmin
 
 # The records whose admin pages have a history (an article's revisions hold its language
@@ -43,6 +43,20 @@ class HistoryAdmin(VersionAdmin):
         model's save() has not run: run it now, to render the stored HTML from the restored
         text and date the change (Last-Modified, the sitemap)."""
         obj.save()
+
+    # Reversion keeps the change message as the request's language wrote it; keep what the
+    # admin's log keeps instead, which each reader's History shows in their own language.
+    def log_addition(self, request, obj, message):
+        entry = super().log_addition(request, obj, message)
+        if is_active():
+            set_comment(entry.change_message)
+        return entry
+
+    def log_change(self, request, obj, message):
+        entry = super().log_change(request, obj, message)
+        if is_active():
+            set_comment(entry.change_message)
+        return entry
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
