@@ -1,48 +1,57 @@
-"""Markdown to safe HTML, for the articles and the legal pages: done once when a text is saved,
-never on a page view.
+"""The HTML of the visual editor to safe HTML, for the articles, the legal pages and the
+practical notes: done once when a text is saved, never on a page view.
 
 Changes made after sanitising (French spacing here, citation links in the articles) walk the
-parsed HTML and rewrite its text nodes only, so tags and attributes are never touched and the
-contents of `code` and `pre` stay as written.
+parsed HTML and rewrite its text nodes only, so tags and attributes are never touched.
 """
 
 import re
+from functools import cache
 from html import escape
 from html.parser import HTMLParser
 
-import markdown
 import nh3
+from django_prose_editor.config import allowlist_from_extensions
 
-ALLOWED_TAGS = {
-    "a", "abbr", "blockquote", "br", "cite", "code", "em", "figcaption", "figure", "h2", "h3",
-    "h4", "hr", "img", "li", "ol", "p", "pre", "q", "strong", "sub", "sup", "table", "tbody",
-    "td", "th", "thead", "tr", "ul",
-}  # fmt: skip
-ALLOWED_ATTRIBUTES = {
-    "a": {"href", "title", "hreflang"},
-    "abbr": {"title"},
-    "img": {"src", "alt", "width", "height"},
-    "ol": {"start"},
-    "th": {"scope"},
+# What the psychologist can write with the editor (django-prose-editor's Tiptap extensions),
+# and so all that the sanitiser lets through: the library derives its allow-list from these.
+# Pasted text keeps what they know (paragraphs, headings, lists, bold, italic, links) and loses
+# the rest; there is no code block, so a leading tab from a word processor stays text.
+EDITOR_EXTENSIONS = {
+    "Heading": {"levels": [2, 3]},  # the page's title is its h1
+    "Bold": True,
+    "Italic": True,
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "HardBreak": True,
+    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto", "tel"]},
+    # This site's own (settings.DJANGO_PROSE_EDITOR_EXTENSIONS, static/js/editor-extensions.js).
+    "WordPaste": True,
+    "NoInjectedStyle": True,
 }
 VOID_TAGS = {"br", "hr", "img"}
-# Code is quoted as it is: no typography, no links.
-PREFORMATTED = frozenset({"code", "pre"})
 
 # French typography keeps « and » with their words and : ; ! ? with the word before them, so a
 # line never starts with the punctuation: the space there must not break.
 FRENCH_SPACES = [(re.compile(r" ([:;!?»])"), "\u00a0\\1"), (re.compile(r"« "), "«\u00a0")]
 
 
-def render_markdown(text, language=None):
-    """Return the Markdown `text` as HTML that is safe to insert into a page."""
-    html = markdown.markdown(text, extensions=["extra", "sane_lists"], output_format="html")
-    html = nh3.clean(
-        html,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto", "tel"},
-    )
+@cache
+def _cleaner():
+    # Built on first use: the allow-list reads the settings (the site's own extensions).
+    return nh3.Cleaner(**allowlist_from_extensions(EDITOR_EXTENSIONS))
+
+
+def sanitise(html):
+    """`html` with only the elements and attributes the editor writes."""
+    return _cleaner().clean(html)
+
+
+def render_html(html, language=None):
+    """Return the editor's `html` as HTML that is safe to insert into a page in `language`."""
+    html = sanitise(html)
     if language == "fr":
         html = rewrite_text(html, lambda text: escape(french_spaces(text), quote=False))
     return html
@@ -54,7 +63,7 @@ def french_spaces(text):
     return text
 
 
-def rewrite_text(html, rewrite, skip=PREFORMATTED):
+def rewrite_text(html, rewrite, skip=frozenset()):
     """`html` with each text node replaced by `rewrite(text)`, except inside the elements named
     in `skip`. `rewrite` is given the text unescaped and returns HTML.
 

@@ -2,13 +2,13 @@ from django.contrib import admin
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
-from practice_site.editing import SaveOnlyChangesMixin
+from practice_site.editing import EditorMediaMixin, SaveOnlyChangesMixin
 
 from .models import LegalPage, PracticeDetails
 
 
 @admin.register(PracticeDetails)
-class PracticeDetailsAdmin(SaveOnlyChangesMixin, admin.ModelAdmin):
+class PracticeDetailsAdmin(EditorMediaMixin, SaveOnlyChangesMixin, admin.ModelAdmin):
     fieldsets = [
         (
             None,
@@ -47,7 +47,7 @@ class PracticeDetailsAdmin(SaveOnlyChangesMixin, admin.ModelAdmin):
 
 
 @admin.register(LegalPage)
-class LegalPageAdmin(SaveOnlyChangesMixin, admin.ModelAdmin):
+class LegalPageAdmin(EditorMediaMixin, SaveOnlyChangesMixin, admin.ModelAdmin):
     list_display = ["__str__", "title_fr", "title_en", "updated_at"]
     fields = ["kind", ("title_fr", "title_en"), "body_fr", "body_en"]
     readonly_fields = ["kind"]

@@ -8,7 +8,8 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from practice_site.caching import content_version
-from practice_site.rendering import render_markdown
+from practice_site.editing import RichTextField
+from practice_site.rendering import render_html
 
 from .validators import validate_adeli, validate_rpps, validate_siret
 
@@ -66,12 +67,13 @@ class PracticeDetails(models.Model):
     )
     phone = models.CharField(_("phone (calls and text messages)"), max_length=30)
     email = models.EmailField(_("public email address"))
-    practical_note_fr = models.TextField(
+    # Shown as written, with no stored rendering of their own: saving sanitises them in place.
+    practical_note_fr = RichTextField(
         _("practical note (French)"),
         blank=True,
         help_text=_("How and when you answer, e.g. “I answer within two working days.”"),
     )
-    practical_note_en = models.TextField(_("practical note (English)"), blank=True)
+    practical_note_en = RichTextField(_("practical note (English)"), blank=True)
     # The legal notice must name the host (LCEN art. 6 III): its name, address and phone.
     host_name = models.CharField(
         _("host's name"),
@@ -95,6 +97,8 @@ class PracticeDetails(models.Model):
 
     def save(self, *args, **kwargs):
         self.pk = 1
+        self.practical_note_fr = render_html(self.practical_note_fr, "fr")
+        self.practical_note_en = render_html(self.practical_note_en, "en")
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -200,17 +204,18 @@ class LegalPage(models.Model):
     kind = models.CharField(_("page"), max_length=20, choices=Kind.choices, unique=True)
     title_fr = models.CharField(_("title (French)"), max_length=200)
     title_en = models.CharField(_("title (English)"), max_length=200)
-    body_fr = models.TextField(
+    body_fr = RichTextField(
         _("text (French)"),
         help_text=format_lazy(
             _(
-                "Markdown. These are replaced by the practice details: {placeholders}; "
-                "{{retention_days}} by how long enquiries are kept."
+                "Use the toolbar for headings, lists and links. These are replaced by the "
+                "practice details: {placeholders}; {{retention_days}} by how long enquiries "
+                "are kept."
             ),
             placeholders=", ".join(f"{{{key}}}" for key in PLACEHOLDERS if key != "retention_days"),
         ),
     )
-    body_en = models.TextField(_("text (English)"))
+    body_en = RichTextField(_("text (English)"))
     body_html_fr = models.TextField(editable=False)
     body_html_en = models.TextField(editable=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -225,8 +230,8 @@ class LegalPage(models.Model):
         return self.get_kind_display()
 
     def save(self, *args, **kwargs):
-        self.body_html_fr = render_markdown(self.body_fr, "fr")
-        self.body_html_en = render_markdown(self.body_en, "en")
+        self.body_html_fr = render_html(self.body_fr, "fr")
+        self.body_html_en = render_html(self.body_en, "en")
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
