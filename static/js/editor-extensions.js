@@ -28,9 +28,10 @@ function listItemOf(paragraph) {
 
 // Each run of such paragraphs becomes a real list (nested by Word's level), which the editor
 // keeps; a paragraph that is not an item ends the run.
-function convertLists(document) {
+function convertLists(fragment) {
+  const document = fragment.ownerDocument
   let lists = [] // the lists being filled, outermost first
-  for (const paragraph of document.querySelectorAll("p")) {
+  for (const paragraph of fragment.querySelectorAll("p")) {
     const item = listItemOf(paragraph)
     if (!item) {
       continue
@@ -60,14 +61,25 @@ export const WordPaste = Extension.create({
   name: "WordPaste",
 
   transformPastedHTML(html) {
-    const document = new DOMParser().parseFromString(html, "text/html")
+    // Parsed inert, in a template: nothing in it loads or runs.
+    const template = window.document.createElement("template")
+    template.innerHTML = html
+    const content = template.content
     // Word's tab is a run of no-break spaces, which the editor would keep: one space, as a
     // tab character would become.
-    for (const tab of document.querySelectorAll('[style*="mso-tab-count" i]')) {
+    for (const tab of content.querySelectorAll('[style*="mso-tab-count" i]')) {
       tab.replaceWith(" ")
     }
-    convertLists(document)
-    return document.body.innerHTML
+    convertLists(content)
+    // Nothing the editor keeps is in a style: without them, the editor's own parsing of the
+    // result does not trip the Content-Security-Policy's style-src a second time.
+    for (const style of content.querySelectorAll("style")) {
+      style.remove()
+    }
+    for (const styled of content.querySelectorAll("[style]")) {
+      styled.removeAttribute("style")
+    }
+    return template.innerHTML
   },
 })
 
