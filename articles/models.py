@@ -176,6 +176,10 @@ class ArticleVersion(models.Model):
                 kwargs["update_fields"] = {*kwargs["update_fields"], "published_at"}
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        with translation.override(self.language):
+            return reverse("articles:detail", kwargs={"slug": self.slug})
+
     def prepare_preview(self, references):
         """Make this version, as a form left it unsaved, look as it would once saved, with
         `references` as the article's: rendered and dated now where saving would date it.
@@ -185,10 +189,6 @@ class ArticleVersion(models.Model):
         self.updated_at = self.article.updated_at = now
         if self.is_published and self.published_at is None:
             self.published_at = now
-
-    def get_absolute_url(self):
-        with translation.override(self.language):
-            return reverse("articles:detail", kwargs={"slug": self.slug})
 
     def render(self, references=None):
         """Fill the rendered fields from the body and `references`, by default the article's

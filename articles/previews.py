@@ -70,5 +70,3 @@ class ArticlePreviewView(ArticleDetailView):
 
     def get_references(self):
         return self.references
-
-

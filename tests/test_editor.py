@@ -47,7 +47,9 @@ def test_the_sanitiser_drops_what_the_editor_cannot_write_and_keeps_its_text():
 
 
 def test_french_spacing_is_applied_to_text_not_to_tags():
-    html = render_html('<p>Trois piliers : <a href="https://example.org/?a=1;b=2">« lien »</a> ?</p>', "fr")
+    html = render_html(
+        '<p>Trois piliers : <a href="https://example.org/?a=1;b=2">« lien »</a> ?</p>', "fr"
+    )
     assert html == (
         '<p>Trois piliers\u00a0: <a href="https://example.org/?a=1;b=2">«\u00a0lien\u00a0»</a>'
         "\u00a0?</p>"
@@ -80,7 +82,9 @@ def test_the_stored_article_was_converted_from_markdown_to_html(alliance):
     assert "##" not in body and "\n- " not in body
     # Rendered from it, the page has its citations linked and the French spacing.
     alliance.render()
-    assert re.search(r'<a href="#ref-\d+" class="citation"[^>]*>Bordin \(1979\)</a>', alliance.body_html)
+    assert re.search(
+        r'<a href="#ref-\d+" class="citation"[^>]*>Bordin \(1979\)</a>', alliance.body_html
+    )
     assert "<h3>Qu’est-ce que l’alliance thérapeutique\u00a0?</h3>" in alliance.body_html
     # As the Markdown did: saving the converted text changes nothing readers see.
     assert alliance.body_html == ArticleVersion.objects.get(pk=alliance.pk).body_html
@@ -172,7 +176,9 @@ def preview_url(article):
 @pytest.fixture
 def edited_form(admin_client, alliance):
     """The article's change form as the admin shows it, with a new French title and body."""
-    data = change_form_data(admin_client.get(f"/admin/articles/article/{alliance.article_id}/change/"))
+    data = change_form_data(
+        admin_client.get(f"/admin/articles/article/{alliance.article_id}/change/")
+    )
     title_field = next(name for name, value in data.items() if value == alliance.title)
     body_field = next(name for name, value in data.items() if value == alliance.body)
     data[title_field] = "Un titre pas encore enregistré"
@@ -278,7 +284,9 @@ def test_the_preview_answers_only_a_posted_form(admin_client, alliance):
 
 
 def test_the_change_form_has_a_preview_button_per_language(admin_client, alliance):
-    html = admin_client.get(f"/admin/articles/article/{alliance.article_id}/change/").content.decode()
+    html = admin_client.get(
+        f"/admin/articles/article/{alliance.article_id}/change/"
+    ).content.decode()
     buttons = re.findall(r"<button[^>]*formaction=\"([^\"]+)\"[^>]*value=\"(\w+)\"", html)
     assert buttons == [(preview_url(alliance.article), "fr"), (preview_url(alliance.article), "en")]
     assert 'formtarget="_blank"' in html

@@ -15,7 +15,9 @@ def test_body_is_rendered_to_html_when_saved(make_version):
 
 
 def test_rendered_body_drops_scripts_and_event_handlers(make_version):
-    body = '<script>alert(1)</script><p onclick="x()">Texte</p><a href="javascript:alert(2)">lien</a>'
+    body = (
+        '<script>alert(1)</script><p onclick="x()">Texte</p><a href="javascript:alert(2)">lien</a>'
+    )
     html = make_version(fr={"body": body})["fr"].body_html
     assert "<script" not in html
     assert "onclick" not in html

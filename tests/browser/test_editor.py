@@ -10,16 +10,25 @@ from ..conftest import FRENCH_SLUG, FRENCH_URL
 
 PASSWORD = "correct-horse-battery"
 
+# Word's clipboard HTML for a bulleted item: a paragraph styled as a list, its bullet in a span
+# marked to be ignored by programs that know lists.
+WORD_BULLET = (
+    "<p class=MsoListParagraphCxSpMiddle style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'>"
+    "<![if !supportLists]><span style='font-family:Symbol'><span style='mso-list:Ignore'>•"
+    "<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;</span>"
+    "</span></span><![endif]>{}<o:p></o:p></p>"
+)
 # What Word puts on the clipboard for two paragraphs (the first after a tab, the second with a
 # tab character and a bold word), a two-item bulleted list and a last paragraph.
-WORD_HTML = """\
-<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word">
-<head><meta charset="utf-8"><style>p.MsoNormal {margin:0cm; font-family:Calibri}</style></head>
+WORD_HTML = f"""\
+<html xmlns:o="urn:schemas-microsoft-com:office:office">
+<head><meta charset="utf-8"><style>p.MsoNormal {{margin:0cm; font-family:Calibri}}</style></head>
 <body lang=FR style='tab-interval:35.4pt'><!--StartFragment-->
-<p class=MsoNormal><span style='mso-tab-count:1'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span>L’alliance se construit pas à pas.<o:p></o:p></p>
+<p class=MsoNormal><span style='mso-tab-count:1'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span>\
+L’alliance se construit pas à pas.<o:p></o:p></p>
 <p class=MsoNormal>&#9;Elle repose sur <b>trois piliers</b> selon Bordin (1979).<o:p></o:p></p>
-<p class=MsoListParagraphCxSpFirst style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span style='font-family:Symbol'><span style='mso-list:Ignore'>•<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;</span></span></span><![endif]>Un lien de confiance<o:p></o:p></p>
-<p class=MsoListParagraphCxSpLast style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span style='font-family:Symbol'><span style='mso-list:Ignore'>•<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;</span></span></span><![endif]>Un accord sur les objectifs<o:p></o:p></p>
+{WORD_BULLET.format("Un lien de confiance")}
+{WORD_BULLET.format("Un accord sur les objectifs")}
 <p class=MsoNormal>Voilà pour l’essentiel.<o:p></o:p></p>
 <!--EndFragment--></body></html>"""
 
@@ -46,9 +55,9 @@ def admin_page(page, django_user_model, settings):
     )
     page.on(
         "console",
-        lambda message: page.refused.append(message.text)
-        if message.text.startswith("CSP refused")
-        else None,
+        lambda message: (
+            page.refused.append(message.text) if message.text.startswith("CSP refused") else None
+        ),
     )
     page.goto("/admin/login/")
     page.fill("#id_username", "psy")
@@ -84,7 +93,9 @@ def test_text_pasted_from_word_keeps_its_paragraphs_list_and_bold(admin_page):
     body = page.locator(".article__body")
     expect(body.locator("p").first).to_have_text("L’alliance se construit pas à pas.")
     expect(body.locator("strong")).to_have_text("trois piliers")
-    expect(body.locator("ul > li")).to_have_text(["Un lien de confiance", "Un accord sur les objectifs"])
+    expect(body.locator("ul > li")).to_have_text(
+        ["Un lien de confiance", "Un accord sur les objectifs"]
+    )
     expect(body.locator("a.citation")).to_have_text("Bordin (1979)")
     assert body.locator("pre, code, [style], [class^=Mso]").count() == 0
     assert "•" not in body.inner_text()
