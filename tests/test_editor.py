@@ -140,6 +140,7 @@ def csp(response):
     [
         "/admin/articles/article/add/",
         "/admin/practice/legalpage/{legal_page}/change/",
+        "/admin/practice/practicedetails/1/change/",
         "/admin/articles/article/{article}/change/",
     ],
 )
