@@ -1,13 +1,23 @@
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Case, IntegerField, Value, When
+from django.forms.formsets import all_valid
 from django.forms.models import BaseInlineFormSet
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.cache import add_never_cache_headers
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 
 from practice_site.editing import (
-    MultilineTextField,
+    TEXT_FIELD_OVERRIDES,
+    EditorMediaMixin,
     SaveOnlyChangesMixin,
     TranslatedHistoryMixin,
 )
@@ -16,6 +26,7 @@ from practice_site.practice.models import PracticeDetails
 
 from .forms import ArticleForm, ReferenceFormSet, describe_citations
 from .models import Article, ArticleVersion, Reference
+from .previews import ArticlePreviewView, error_messages, number_new_references, posted_objects
 
 # Inlines list the versions in the order of settings.LANGUAGES: French, then English.
 LANGUAGE_ORDER = Case(
@@ -56,8 +67,8 @@ class ArticleVersionInline(admin.StackedInline):
     ]
     readonly_fields = ["updated_at", "reading_time", "unmatched_citations_display"]
     formfield_overrides = {
+        **TEXT_FIELD_OVERRIDES,
         models.CharField: {"widget": forms.TextInput(attrs={"size": 80})},
-        models.TextField: {"form_class": MultilineTextField},
     }
 
     class Media:
@@ -91,7 +102,13 @@ class ReferenceInline(admin.StackedInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(HistoryAdmin, SaveOnlyChangesMixin, TranslatedHistoryMixin, admin.ModelAdmin):
+class ArticleAdmin(
+    HistoryAdmin,
+    EditorMediaMixin,
+    SaveOnlyChangesMixin,
+    TranslatedHistoryMixin,
+    admin.ModelAdmin,
+):
     list_display = ["title", "languages", "author", "updated_at"]
     list_filter = ["versions__status", "versions__language"]
     search_fields = ["versions__title", "versions__summary", "author", "references__title"]
@@ -115,9 +132,22 @@ class ArticleAdmin(HistoryAdmin, SaveOnlyChangesMixin, TranslatedHistoryMixin, a
             kwargs["deletion_confirmed"] = ArticleForm.confirms_deletion(request.POST)
         return kwargs
 
-    def render_change_form(self, request, context, *args, **kwargs):
-        """Ask for the confirmation of deleting cited references where the page starts, once
-        the references' formset has asked for it."""
+    def save_restored(self, article):
+        super().save_restored(article)
+        # The versions came back raw too: render them against the references that came back.
+        article.render_versions()
+
+    def get_urls(self):
+        preview = self.admin_site.admin_view(self.preview_view)
+        return [
+            path("add/preview/", preview, name="articles_article_add_preview"),
+            path("<path:object_id>/preview/", preview, name="articles_article_preview"),
+            *super().get_urls(),
+        ]
+
+    def render_change_form(self, request, context, *args, obj=None, **kwargs):
+        # Ask for the confirmation of deleting cited references where the page starts, once
+        # the references' formset has asked for it.
         for inline in context.get("inline_admin_formsets", []):
             citations = getattr(inline.formset, "citations_to_confirm", None)
             if citations:
@@ -133,12 +163,70 @@ class ArticleAdmin(HistoryAdmin, SaveOnlyChangesMixin, TranslatedHistoryMixin, a
                         },
                     )
                 )
-        return super().render_change_form(request, context, *args, **kwargs)
+        # The form's "Preview" buttons post it to preview_view, one button per language.
+        context["preview_url"] = (
+            reverse("admin:articles_article_preview", args=[obj.pk])
+            if obj
+            else reverse("admin:articles_article_add_preview")
+        )
+        context["preview_languages"] = settings.LANGUAGES
+        return super().render_change_form(request, context, *args, obj=obj, **kwargs)
 
-    def save_restored(self, article):
-        super().save_restored(article)
-        # The versions came back raw too: render them against the references that came back.
-        article.render_versions()
+    @method_decorator(require_POST)
+    def preview_view(self, request, object_id=None):
+        """The article as its change (or add) form was posted, unsaved, as a reader would see
+        the version in the language of the button pressed (`_preview`)."""
+        article = self.get_object(request, unquote(object_id)) if object_id else None
+        if object_id and article is None:
+            raise Http404
+        allowed = (
+            self.has_change_permission(request, article)
+            if article
+            else self.has_add_permission(request)
+        )
+        if not allowed:
+            raise PermissionDenied
+        form = self.get_form(request, article, change=bool(article))(
+            request.POST, request.FILES, instance=article
+        )
+        formsets = {
+            inline.model: FormSet(
+                **self.get_formset_kwargs(
+                    request, form.instance, inline, FormSet.get_default_prefix()
+                )
+            )
+            for FormSet, inline in self.get_formsets_with_inlines(request, article)
+        }
+        form_validated = form.is_valid()
+        if not (all_valid(formsets.values()) and form_validated):
+            return self.preview_errors(request, [form, *formsets.values()])
+        versions = posted_objects(formsets[ArticleVersion], form.instance)
+        language = request.POST.get("_preview")
+        version = next((v for v in versions if v.language == language), None)
+        if version is None:
+            return self.preview_errors(request, language=language)
+        references = number_new_references(posted_objects(formsets[Reference], form.instance))
+        view = ArticlePreviewView.as_view(version=version, versions=versions, references=references)
+        return view(request)
+
+    def preview_errors(self, request, invalid=(), language=None):
+        """Why the preview cannot be shown: the errors of the `invalid` form and formsets, or
+        no version in `language`."""
+        response = TemplateResponse(
+            request,
+            "admin/articles/article/preview_errors.html",
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.opts,
+                "title": _("The preview cannot be shown"),
+                "errors": list(error_messages(invalid)),
+                "language": dict(settings.LANGUAGES).get(language, language),
+            },
+            status=400,
+        )
+        add_never_cache_headers(response)
+        response["X-Robots-Tag"] = "noindex"
+        return response
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

@@ -1,7 +1,7 @@
 """In-text author–year citations (APA 7), linked to the reference list when an article is saved.
 
-What is a citation. The linker reads the text nodes of the sanitised HTML (never inside `code`,
-`pre` or an existing link) and sees two shapes:
+What is a citation. The linker reads the text nodes of the sanitised HTML (never inside an
+existing link) and sees two shapes:
 - narrative: surnames, maybe possessive, then the year in parentheses: "Bordin (1979)",
   "Bordin’s (1979)", "Rogers’ (1957)", "Bordin (1979, p. 12)",
   "Horvath et al. (2011a)", "Flückiger et al. (2012, 2018)";
@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from html import escape, unescape
 
-from practice_site.rendering import PREFORMATTED, rewrite_text
+from practice_site.rendering import rewrite_text
 
 from .authors import same_surname
 
@@ -84,8 +84,8 @@ LEADING_PARTICLE = re.compile(rf"(?:[a-z]\w*\s+)+(?={NAME})")
 NAME_WORDS = re.compile(
     rf"(?:(?:(?:[dl]['’])?{UPPER}[\w'’-]*|de|du|des|la|le|les|of|for|and|the|on|et)\s+)+"
 )
-# Links and code are left as they are; so is the text of a citation someone already linked.
-SKIPPED = PREFORMATTED | {"a"}
+# Links are left as they are, the text of a citation someone already linked too.
+SKIPPED = frozenset({"a"})
 # A citation as CitationLinker.link writes it, to be read back from the stored HTML.
 CITATION_LINK = re.compile(r'<a href="#ref-(?P<pk>\d+)" class="citation"[^>]*>(?P<text>[^<]*)</a>')
 

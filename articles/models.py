@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from practice_site.editing import RichTextField
 from practice_site.rendering import french_spaces
 
 from .authors import apa_order, parse_authors, year_suffixes
@@ -157,11 +158,11 @@ class ArticleVersion(models.Model):
         max_length=300,
         help_text=_("One or two sentences, shown in article lists and to search engines."),
     )
-    body = models.TextField(
+    body = RichTextField(
         _("body"),
         help_text=_(
-            "Written in Markdown: “## Heading”, “1. numbered item”, “- bulleted item”, "
-            "“**bold**”, “[link text](https://…)”."
+            "Use the toolbar for headings, lists and links; citations such as “(Bordin, 1979)” "
+            "are linked to the references below."
         ),
     )
     body_html = models.TextField(_("body as HTML"), editable=False)
@@ -229,11 +230,24 @@ class ArticleVersion(models.Model):
         with translation.override(self.language):
             return reverse("articles:detail", kwargs={"slug": self.slug})
 
-    def render(self):
-        """Fill the rendered fields from the Markdown body and the article's references."""
-        references = Reference.label_years(
-            Reference.objects.filter(article_id=self.article_id) if self.article_id else []
-        )
+    def prepare_preview(self, references):
+        """Make this version, as a form left it unsaved, look as it would once saved, with
+        `references` as the article's: rendered and dated now where saving would date it.
+        Nothing is written."""
+        now = timezone.now()
+        self.render(references)
+        self.updated_at = self.article.updated_at = now
+        if self.is_published and self.published_at is None:
+            self.published_at = now
+
+    def render(self, references=None):
+        """Fill the rendered fields from the body and `references`, by default the article's
+        stored ones."""
+        if references is None:
+            references = (
+                Reference.objects.filter(article_id=self.article_id) if self.article_id else []
+            )
+        references = Reference.label_years(references)
         self.body_html, self.cited_references, self.unmatched_citations, self.reading_time = (
             render_body(self.body, self.language, references)
         )

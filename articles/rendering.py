@@ -1,10 +1,10 @@
-"""What rendering an article adds to the shared Markdown rendering: linked citations and the
-reading time. Done once when an article is saved, never on a page view."""
+"""What rendering an article adds to the shared rendering of the editor's HTML: linked
+citations and the reading time. Done once when an article is saved, never on a page view."""
 
 import math
 import re
 
-from practice_site.rendering import render_markdown
+from practice_site.rendering import render_html
 
 from .citations import link_citations
 
@@ -12,10 +12,10 @@ from .citations import link_citations
 WORDS_PER_MINUTE = 200
 
 
-def render_body(text, language, references):
+def render_body(html, language, references):
     """An article body as stored: (HTML with its citations linked to `references`, ids of the
     cited references, citations that match no reference, reading minutes)."""
-    html, cited, unmatched = link_citations(render_markdown(text, language), references)
+    html, cited, unmatched = link_citations(render_html(html, language), references)
     return html, cited, unmatched, reading_minutes(html)
 
 

@@ -62,7 +62,7 @@ class ArticleDetailView(DetailView):
         urls = {v.language: v.get_absolute_url() for v in self.published_versions}
         if not self.object.is_published:
             urls[self.object.language] = self.object.get_absolute_url()
-        references = Reference.reference_list(self.object.article.references.all())
+        references = Reference.reference_list(self.get_references())
         practice = PracticeDetails.load()
         site_name = practice.site_name
         canonical_url = self.request.build_absolute_uri(self.object.get_absolute_url())
@@ -83,6 +83,9 @@ class ArticleDetailView(DetailView):
             og_description=self.object.summary,
             **kwargs,
         )
+
+    def get_references(self):
+        return self.object.article.references.all()
 
 
 EXPORTS = {

@@ -1,50 +1,53 @@
-"""Markdown to safe HTML, for the articles and the legal pages: done once when a text is saved,
-never on a page view. Safe and valid: whatever an author writes or pastes, what comes out makes
-a page the Nu Html Checker accepts (tests/test_html_validity.py).
+"""The HTML of the visual editor to safe HTML, for the articles, the legal pages and the
+practical notes: done once when a text is saved, never on a page view.
+
+Safe and valid: whatever an author writes or pastes (or posts by hand, bypassing the editor),
+what comes out makes a page the Nu Html Checker accepts (tests/test_html_validity.py).
 
 Changes made after sanitising and fitting the elements to where the standard allows them
 (French spacing here, citation links in the articles) walk the parsed HTML and rewrite its
-text nodes only, so tags and attributes are never touched and the
-contents of `code` and `pre` stay as written.
+text nodes only, so tags and attributes are never touched.
 """
 
 import re
+from functools import cache
 from html import escape
 from html.parser import HTMLParser
 
-import markdown
 import nh3
 from django.conf.locale import LANG_INFO
 from django.utils.encoding import iri_to_uri
+from django_prose_editor.config import allowlist_from_extensions
 
-# A table's caption and footer too: stripped, their text would stand loose in the table, which
-# no page may have.
-ALLOWED_TAGS = {
-    "a", "abbr", "blockquote", "br", "caption", "cite", "code", "em", "figcaption", "figure",
-    "h2", "h3", "h4", "hr", "img", "li", "ol", "p", "pre", "q", "strong", "sub", "sup", "table",
-    "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
-}  # fmt: skip
-ALLOWED_ATTRIBUTES = {
-    "a": {"href", "title", "hreflang"},
-    "abbr": {"title"},
-    "img": {"src", "alt", "width", "height"},
-    "ol": {"start"},
-    "th": {"scope"},
+# What the psychologist can write with the editor (django-prose-editor's Tiptap extensions),
+# and so all that the sanitiser lets through: the library derives its allow-list from these.
+# Pasted text keeps what they know (paragraphs, headings, lists, bold, italic, links) and loses
+# the rest; there is no code block, so a leading tab from a word processor stays text.
+EDITOR_EXTENSIONS = {
+    "Heading": {"levels": [2, 3]},  # the page's title is its h1
+    "Bold": True,
+    "Italic": True,
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "HardBreak": True,
+    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto", "tel"]},
+    # This site's own (settings.DJANGO_PROSE_EDITOR_EXTENSIONS, static/js/editor-extensions.js).
+    "WordPaste": True,
+    "NoInjectedStyle": True,
 }
-# The values the standard allows for the attributes above that take a number, a keyword or a
-# language; any other value is dropped, as the attribute may be left out.
+# The values the standard allows for the attributes the editor writes that take a number; any
+# other value (in HTML posted by hand) is dropped, as the attribute may be left out.
 ATTRIBUTE_VALUES = {
-    ("img", "width"): re.compile(r"\d+"),
-    ("img", "height"): re.compile(r"\d+"),
     ("ol", "start"): re.compile(r"-?\d+"),
-    ("th", "scope"): re.compile(r"row|col|rowgroup|colgroup"),
+    ("ol", "type"): re.compile(r"[1aAiI]"),
+    ("a", "rel"): re.compile(r"\s*(?:(?:noopener|noreferrer|nofollow|external)\s*)+"),
 }
 URL_ATTRIBUTES = {"href", "src"}
 VOID_TAGS = {"br", "hr", "img"}
 HEADINGS = {"h2", "h3", "h4"}
 LISTS = {"ol", "ul"}
-# Code is quoted as it is: no typography, no links.
-PREFORMATTED = frozenset({"code", "pre"})
 
 # French typography keeps « and » with their words and : ; ! ? with the word before them, so a
 # line never starts with the punctuation; nor does a line break a number ("5 000"), a number from
@@ -58,20 +61,23 @@ FRENCH_SPACES = [
 ]
 
 
-def render_markdown(text, language=None):
-    """Return the Markdown `text` as HTML that is safe to insert into a page."""
-    html = markdown.markdown(text, extensions=["extra", "sane_lists"], output_format="html")
-    html = nh3.clean(
-        html,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
+@cache
+def _cleaner():
+    # Built on first use: the allow-list reads the settings (the site's own extensions).
+    return nh3.Cleaner(
+        **allowlist_from_extensions(EDITOR_EXTENSIONS),
         attribute_filter=valid_value,
-        url_schemes={"http", "https", "mailto", "tel"},
-        # No rel="noopener noreferrer": no link opens a new window (no target), the site's
-        # Referrer-Policy already keeps the address, and on a link without href it is invalid.
-        link_rel=None,
     )
-    html = fit_content_models(html)
+
+
+def sanitise(html):
+    """`html` with only the elements and attributes the editor writes."""
+    return _cleaner().clean(html)
+
+
+def render_html(html, language=None):
+    """Return the editor's `html` as HTML that is safe to insert into a page in `language`."""
+    html = fit_content_models(sanitise(html))
     if language == "fr":
         html = rewrite_text(html, lambda text: escape(french_spaces(text), quote=False))
     return html
@@ -183,13 +189,12 @@ def _start_tag(tag, attrs):
 
 
 def french_spaces(text):
-    """`text` with the spaces French typography forbids to break made no-break spaces."""
     for pattern, replacement in FRENCH_SPACES:
         text = pattern.sub(replacement, text)
     return text
 
 
-def rewrite_text(html, rewrite, skip=PREFORMATTED):
+def rewrite_text(html, rewrite, skip=frozenset()):
     """`html` with each text node replaced by `rewrite(text)`, except inside the elements named
     in `skip`. `rewrite` is given the text unescaped and returns HTML.
 

@@ -9,9 +9,11 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from csp.constants import NONE, SELF
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from django_prose_editor.config import html_tags
+from js_asset import static_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -51,6 +53,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_prose_editor",
     "crispy_forms",
     "crispy_bootstrap5",
     "axes",
@@ -283,11 +286,14 @@ if env_bool("DJANGO_BEHIND_PROXY"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # A strict Content-Security-Policy: no inline script or style anywhere, nothing from elsewhere.
+# One exception, in the admin's editing pages only: the visual editor's import map is an inline
+# script, let in by the request's nonce (practice_site/editing.py). django-csp adds the nonce
+# to a response's header only when its page used it, so the public pages never carry one.
 # https://django-csp.readthedocs.io/en/latest/configuration.html
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [NONE],
-        "script-src": [SELF],
+        "script-src": [SELF, NONCE],
         "style-src": [SELF],
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
@@ -299,6 +305,17 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
     }
 }
+# The visual editor's extensions of this site (practice_site/rendering.py: EDITOR_EXTENSIONS),
+# as django-prose-editor takes them: their script, and the HTML each lets through (none of its
+# own). https://django-prose-editor.readthedocs.io/en/latest/custom_extensions.html
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        # A lazy static(): the script's hashed name is known once the manifest is read.
+        "js": [static_lazy("js/editor-extensions.js")],
+        "extensions": {"WordPaste": html_tags([]), "NoInjectedStyle": html_tags([])},
+    }
+]
+
 # The site uses no device feature: deny them all to the page and anything it could embed.
 PERMISSIONS_POLICY = {
     feature: []

@@ -153,11 +153,11 @@ def test_article_page_costs_at_most_two_queries_whatever_the_references(
     assert response.content.decode().count('<li id="ref-') == 16
 
 
-def test_article_page_never_parses_markdown(client, monkeypatch):
+def test_article_page_never_renders_the_body(client, monkeypatch):
     def fail(*args, **kwargs):
-        raise AssertionError("Markdown parsed during a page view")
+        raise AssertionError("Body sanitised during a page view")
 
-    monkeypatch.setattr("practice_site.rendering.markdown.markdown", fail)
+    monkeypatch.setattr("practice_site.rendering.sanitise", fail)
     response = client.get(ENGLISH_URL)
     assert response.status_code == 200
     assert "<h2>Conclusion</h2>" in response.content.decode()

@@ -193,10 +193,8 @@ NBSP = "\u00a0"
          "Agence d’Évaluation des Technologies, 2018", REPORTED),
         ("en", "The National Institute of Mental Health (2021) says so.", "Health (2021)",
          REPORTED),
-        # Code is quoted as written, and a link is the author's already.
-        ("en", "Write `Bordin (1979)` like this.", None, NOTHING),
-        ("en", "Write\n\n    Bordin (1979)\n\nlike this.", None, NOTHING),
-        ("en", "Read [Bordin (1979)](https://example.org/).", None, NOTHING),
+        # A link is the author's already.
+        ("en", 'Read <a href="https://example.org/">Bordin (1979)</a>.', None, NOTHING),
         # A year alone, or after a word that dates, is no citation.
         ("fr", "En 1979, Bordin écrit (p. 12).", None, NOTHING),
         ("fr", "Un article paru (2011) puis (En 1979) et (March 2020).", None, NOTHING),
@@ -220,19 +218,6 @@ def test_citation_forms(make_version, language, body, link_text, expected):
         pk = version.article.references.get(title=WORKS[expected][2]).pk
         assert (str(pk), link_text) in links
         assert version.unmatched_citations == []
-
-
-def test_nothing_in_code_gets_french_spacing_or_links(make_version):
-    body = "Voici : `a : b (Bordin, 1979)`\n\n```\nx ; y « z »\n```"
-    version = make_version(
-        fr={"body": body},
-        references=[{"authors": "Bordin, E. S.", "year": 1979, "title": "T", "journal": "J"}],
-    )["fr"]
-    version.refresh_from_db()
-    assert "Voici\u00a0:" in version.body_html
-    assert "<code>a : b (Bordin, 1979)</code>" in version.body_html
-    assert "x ; y « z »" in version.body_html
-    assert version.unmatched_citations == []
 
 
 def parse_bibtex(text):

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
-from practice_site.editing import SaveOnlyChangesMixin, TranslatedHistoryMixin
+from practice_site.editing import EditorMediaMixin, SaveOnlyChangesMixin, TranslatedHistoryMixin
 from practice_site.history import HistoryAdmin
 
 from .models import Fee, LegalPage, OpeningHours, PracticeDetails, Presentation
@@ -41,6 +41,7 @@ class OpeningHoursInline(admin.TabularInline):
 @admin.register(PracticeDetails)
 class PracticeDetailsAdmin(
     HistoryAdmin,
+    EditorMediaMixin,
     SingletonAdminMixin,
     SaveOnlyChangesMixin,
     TranslatedHistoryMixin,
@@ -90,6 +91,7 @@ class PracticeDetailsAdmin(
 @admin.register(Presentation)
 class PresentationAdmin(
     HistoryAdmin,
+    EditorMediaMixin,
     SingletonAdminMixin,
     SaveOnlyChangesMixin,
     TranslatedHistoryMixin,
@@ -107,7 +109,9 @@ class PresentationAdmin(
 
 
 @admin.register(LegalPage)
-class LegalPageAdmin(HistoryAdmin, SaveOnlyChangesMixin, TranslatedHistoryMixin, admin.ModelAdmin):
+class LegalPageAdmin(
+    HistoryAdmin, EditorMediaMixin, SaveOnlyChangesMixin, TranslatedHistoryMixin, admin.ModelAdmin
+):
     list_display = ["__str__", "title_fr", "title_en", "updated_at"]
     fields = ["kind", ("title_fr", "title_en"), "body_fr", "body_en"]
     readonly_fields = ["kind"]

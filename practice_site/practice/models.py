@@ -16,7 +16,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from practice_site.caching import content_version
-from practice_site.rendering import french_spaces, render_markdown
+from practice_site.editing import RichTextField
+from practice_site.rendering import french_spaces, render_html
 
 from .validators import validate_adeli, validate_rpps, validate_siret
 
@@ -111,12 +112,13 @@ class PracticeDetails(SingletonModel):
             "site was installed with."
         ),
     )
-    practical_note_fr = models.TextField(
+    # Shown as written, with no stored rendering of their own: saving sanitises them in place.
+    practical_note_fr = RichTextField(
         _("practical note (French)"),
         blank=True,
         help_text=_("How and when you answer, e.g. “I answer within two working days.”"),
     )
-    practical_note_en = models.TextField(_("practical note (English)"), blank=True)
+    practical_note_en = RichTextField(_("practical note (English)"), blank=True)
     # The legal notice must name the host (LCEN art. 6 III): its name, address and phone.
     host_name = models.CharField(
         _("host's name"),
@@ -192,9 +194,10 @@ class PracticeDetails(SingletonModel):
 
     def save(self, *args, **kwargs):
         self.title_fr = french_spaces(self.title_fr)
-        self.practical_note_fr = french_spaces(self.practical_note_fr)
         self.access_fr = french_spaces(self.access_fr)
         self.mon_soutien_psy_note_fr = french_spaces(self.mon_soutien_psy_note_fr)
+        self.practical_note_fr = render_html(self.practical_note_fr, "fr")
+        self.practical_note_en = render_html(self.practical_note_en, "en")
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -505,17 +508,18 @@ class LegalPage(models.Model):
     kind = models.CharField(_("page"), max_length=20, choices=Kind.choices, unique=True)
     title_fr = models.CharField(_("title (French)"), max_length=200)
     title_en = models.CharField(_("title (English)"), max_length=200)
-    body_fr = models.TextField(
+    body_fr = RichTextField(
         _("text (French)"),
         help_text=format_lazy(
             _(
-                "Markdown. These are replaced by the practice details: {placeholders}; "
-                "{{retention_days}} by how long enquiries are kept."
+                "Use the toolbar for headings, lists and links. These are replaced by the "
+                "practice details: {placeholders}; {{retention_days}} by how long enquiries "
+                "are kept."
             ),
             placeholders=", ".join(f"{{{key}}}" for key in PLACEHOLDERS if key != "retention_days"),
         ),
     )
-    body_en = models.TextField(_("text (English)"))
+    body_en = RichTextField(_("text (English)"))
     body_html_fr = models.TextField(_("text as HTML (French)"), editable=False)
     body_html_en = models.TextField(_("text as HTML (English)"), editable=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -531,8 +535,8 @@ class LegalPage(models.Model):
 
     def save(self, *args, **kwargs):
         self.title_fr = french_spaces(self.title_fr)
-        self.body_html_fr = render_markdown(self.body_fr, "fr")
-        self.body_html_en = render_markdown(self.body_en, "en")
+        self.body_html_fr = render_html(self.body_fr, "fr")
+        self.body_html_en = render_html(self.body_en, "en")
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -610,29 +614,27 @@ class Presentation(SingletonModel):
     portrait_alt_en = models.CharField(
         _("description of the portrait (English)"), max_length=200, blank=True
     )
-    summary_fr = models.TextField(
+    summary_fr = RichTextField(
         _("short presentation (French)"),
         blank=True,
         help_text=_(
-            "Markdown. On the home page: your training, your approach, whom you see (adults, "
-            "couples, adolescents…) and the languages you consult in."
+            "On the home page: your training, your approach, whom you see (adults, couples, "
+            "adolescents…) and the languages you consult in."
         ),
     )
-    summary_en = models.TextField(_("short presentation (English)"), blank=True)
+    summary_en = RichTextField(_("short presentation (English)"), blank=True)
     summary_html_fr = models.TextField(
         _("short presentation in HTML (French)"), editable=False, default=""
     )
     summary_html_en = models.TextField(
         _("short presentation in HTML (English)"), editable=False, default=""
     )
-    body_fr = models.TextField(
+    body_fr = RichTextField(
         _("full presentation (French)"),
         blank=True,
-        help_text=_(
-            "Markdown. The About page; while it is empty, that page shows the short presentation."
-        ),
+        help_text=_("The About page; while it is empty, that page shows the short presentation."),
     )
-    body_en = models.TextField(_("full presentation (English)"), blank=True)
+    body_en = RichTextField(_("full presentation (English)"), blank=True)
     body_html_fr = models.TextField(
         _("full presentation in HTML (French)"), editable=False, default=""
     )
@@ -654,7 +656,7 @@ class Presentation(SingletonModel):
         for language, _name in settings.LANGUAGES:
             for field in ["summary", "body"]:
                 text = getattr(self, f"{field}_{language}")
-                setattr(self, f"{field}_html_{language}", render_markdown(text, language))
+                setattr(self, f"{field}_html_{language}", render_html(text, language))
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
