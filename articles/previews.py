@@ -41,7 +41,7 @@ def number_new_references(references):
     for reference in references:
         if reference.pk is None:
             reference.pk, next_pk = next_pk, next_pk + 1
-    return sorted(references, key=lambda reference: (reference.position, reference.pk))
+    return references
 
 
 class ArticlePreviewView(ArticleDetailView):

@@ -75,8 +75,7 @@ def test_the_editor_html_is_sanitised_when_the_admin_saves_it(admin_client, alli
 
 def test_the_stored_article_was_converted_from_markdown_to_html(alliance):
     body = alliance.body
-    assert "<h2>Alliance thérapeutique</h2>" in body
-    assert "<h3>Qu’est-ce que l’alliance thérapeutique ?</h3>" in body
+    assert "<h2>Qu’est-ce que l’alliance thérapeutique ?</h2>" in body
     assert "<ol>\n<li>Un lien de confiance et de respect mutuel,</li>" in body
     assert "<ul>\n<li>L’empathie : se sentir compris sans être jugé.</li>" in body
     assert "##" not in body and "\n- " not in body
@@ -85,7 +84,7 @@ def test_the_stored_article_was_converted_from_markdown_to_html(alliance):
     assert re.search(
         r'<a href="#ref-\d+" class="citation"[^>]*>Bordin \(1979\)</a>', alliance.body_html
     )
-    assert "<h3>Qu’est-ce que l’alliance thérapeutique\u00a0?</h3>" in alliance.body_html
+    assert "<h2>Qu’est-ce que l’alliance thérapeutique\u00a0?</h2>" in alliance.body_html
     # As the Markdown did: saving the converted text changes nothing readers see.
     assert alliance.body_html == ArticleVersion.objects.get(pk=alliance.pk).body_html
 
@@ -106,7 +105,7 @@ def test_the_legal_pages_were_converted_and_keep_their_placeholders(client):
 
 def test_a_plain_text_practical_note_becomes_paragraphs():
     migration = importlib.import_module(
-        "practice_site.practice.migrations.0005_texts_from_markdown_to_html"
+        "practice_site.practice.migrations.0010_texts_from_markdown_to_html"
     )
     note = "Je réponds sous deux jours : appelez-moi.\nOu écrivez-moi.\n\nÀ bientôt <3"
     assert migration.text_to_html(note, "fr") == (
@@ -196,7 +195,7 @@ def test_the_preview_shows_the_unsaved_form_as_the_public_page(
 
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Preview — not saved" in html
+    assert "Aperçu — non enregistré" in html
     assert "<h1>Un titre pas encore enregistré</h1>" in html
     assert "<h2>Nouveau passage</h2>" in html
     assert re.search(r'<a href="#ref-\d+" class="citation"[^>]*>Bordin \(1979\)</a>\u00a0:', html)
@@ -242,7 +241,6 @@ def test_a_new_article_can_be_previewed_before_its_first_save(admin_client):
             "versions-0-summary": "Un résumé.",
             "versions-0-body": "<p>Selon Rogers (1957), tout commence là.</p>",
             "references-TOTAL_FORMS": "1",
-            "references-0-position": "1",
             "references-0-authors": "Rogers, C. R.",
             "references-0-year": "1957",
             "references-0-title": "The necessary and sufficient conditions",

@@ -77,8 +77,14 @@ def presentation():
         heading_en="Camille Exemple, psychologist in Paris",
         introduction_fr="Je reçois adultes et couples dans le 11ᵉ arrondissement.",
         introduction_en="I see adults and couples in the 11th arrondissement.",
-        summary_fr="Formée à la thérapie **intégrative**, je consulte en français et en anglais.",
-        summary_en="Trained in **integrative** therapy, I consult in French and in English.",
+        summary_fr=(
+            "<p>Formée à la thérapie <strong>intégrative</strong>, je consulte en français et "
+            "en anglais.</p>"
+        ),
+        summary_en=(
+            "<p>Trained in <strong>integrative</strong> therapy, I consult in French and in "
+            "English.</p>"
+        ),
     )
 
 
@@ -331,8 +337,8 @@ def test_no_portrait_no_image(client, presentation):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_about_page_shows_her_full_presentation(client, presentation, language):
-    presentation.body_fr = "## Mon parcours\n\nPsychologue depuis 2010."
-    presentation.body_en = "## My path\n\nA psychologist since 2010."
+    presentation.body_fr = "<h2>Mon parcours</h2><p>Psychologue depuis 2010.</p>"
+    presentation.body_en = "<h2>My path</h2><p>A psychologist since 2010.</p>"
     presentation.save()
     html = client.get(about_url(language)).content.decode()
     assert {"fr": "<h2>Mon parcours</h2>", "en": "<h2>My path</h2>"}[language] in html

@@ -117,7 +117,7 @@ def test_a_preview_shows_the_unsaved_change_and_saves_nothing(admin_page):
     preview = preview_tab.value
     preview.wait_for_load_state()
 
-    expect(preview.locator(".notice--preview")).to_contain_text("Preview — not saved")
+    expect(preview.locator(".notice--preview")).to_contain_text("Aperçu — non enregistré")
     expect(preview.locator("h1")).to_have_text("Un titre que rien n’a encore enregistré")
     expect(preview.locator(".article__body")).to_contain_text(
         "Une phrase ajoutée, jamais enregistrée."
