@@ -27,6 +27,7 @@ class ArticleVersionInline(admin.StackedInline):
         "title",
         "slug",
         "summary",
+        ("illustration_alt", "illustration_caption"),
         "body",
         ("published_at", "updated_at", "reading_time"),
         "unmatched_citations_display",
@@ -72,7 +73,7 @@ class ArticleAdmin(SaveOnlyChangesMixin, admin.ModelAdmin):
     list_filter = ["versions__status", "versions__language"]
     search_fields = ["versions__title", "versions__summary", "author", "references__title"]
     inlines = [ArticleVersionInline, ReferenceInline]
-    fields = ["author"]
+    fields = ["author", "illustration"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("versions")
