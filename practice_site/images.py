@@ -31,6 +31,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
+from imagekit import register
 from imagekit.cachefiles import ImageCacheFile
 from imagekit.processors import ResizeToFill, ResizeToFit
 from imagekit.specs import ImageSpec
@@ -87,7 +88,7 @@ def open_upload(file):
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
-            image = Image.open(file, formats=ACCEPTED_FORMATS)
+            image = Image.open(file, formats=list(ACCEPTED_FORMATS))
         except (Image.DecompressionBombWarning, Image.DecompressionBombError):
             raise _too_many_pixels() from None
         except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as error:
@@ -196,7 +197,8 @@ class ImageUploadFormField(forms.ImageField):
 
     def to_python(self, data):
         if data not in self.empty_values:
-            open_upload(data).close()
+            with open_upload(data):
+                data.seek(0)  # where Django's check reads it from
         return super().to_python(data)
 
 
@@ -227,6 +229,8 @@ class CleanImageField(models.ImageField):
         return super().formfield(**{"form_class": ImageUploadFormField, **kwargs})
 
 
+# Registered: imagekit applies its cache file strategy (made on first use) to these only.
+@register.generator("practice:rendition")
 class Rendition(ImageSpec):
     """One width of an image in one format. Made from the cleaned original, it has no metadata
     either (Pillow writes none unless asked)."""
@@ -238,6 +242,7 @@ class Rendition(ImageSpec):
         super().__init__(source=source)
 
 
+@register.generator("practice:social-card")
 class SocialCard(ImageSpec):
     """The link preview of an image: cropped to fill SOCIAL_CARD_SIZE, in JPEG, which every
     social network reads."""

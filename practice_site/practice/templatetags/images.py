@@ -1,4 +1,5 @@
 from django import template
+from django.core.exceptions import DisallowedHost
 
 from practice_site.images import (
     FALLBACK_FORMAT,
@@ -48,7 +49,12 @@ def responsive_image(image, alt, sizes, priority=False, css_class=""):
 
 @register.simple_tag(takes_context=True)
 def absolute_url(context, url):
-    """`url` made absolute with the request's scheme and host, as link previews need (an
-    error page may render without a request: `url` as it is then)."""
+    """`url` made absolute with the request's scheme and host, as link previews need; `url` as
+    it is on an error page rendered without a request, or for a host the site does not serve."""
     request = context.get("request")
-    return request.build_absolute_uri(url) if request is not None else url
+    if request is None:
+        return url
+    try:
+        return request.build_absolute_uri(url)
+    except DisallowedHost:
+        return url
