@@ -209,6 +209,10 @@ class ArticleVersion(models.Model):
                 kwargs["update_fields"] = {*kwargs["update_fields"], "published_at"}
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        with translation.override(self.language):
+            return reverse("articles:detail", kwargs={"slug": self.slug})
+
     def clean(self):
         try:
             # In the admin, the article as its form is saving it: with its new illustration.
@@ -224,10 +228,6 @@ class ArticleVersion(models.Model):
                     )
                 }
             )
-
-    def get_absolute_url(self):
-        with translation.override(self.language):
-            return reverse("articles:detail", kwargs={"slug": self.slug})
 
     def render(self):
         """Fill the rendered fields from the Markdown body and the article's references."""

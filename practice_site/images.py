@@ -15,6 +15,7 @@ The pipeline, for any model's image field:
   field file as a <picture>: AVIF and WebP sources and a JPEG fallback, each in several widths.
 """
 
+import contextlib
 import hashlib
 import io
 import warnings
@@ -154,12 +155,11 @@ def to_srgb(image):
     if image.mode not in ("RGB", "RGBA", "CMYK", "L"):
         image = image.convert(mode)
     if profile:
-        try:
+        # A damaged profile, or one for other colours: the values are kept as they are.
+        with contextlib.suppress(ImageCms.PyCMSError, OSError):
             image = ImageCms.profileToProfile(
                 image, ImageCms.ImageCmsProfile(io.BytesIO(profile)), SRGB, outputMode=mode
             )
-        except (ImageCms.PyCMSError, OSError):
-            pass  # a damaged profile, or one for other colours: the values are kept as they are
     return image.convert(mode) if image.mode != mode else image
 
 
@@ -257,7 +257,8 @@ def original_size(image):
     the field declares them (no read from storage), else from the file."""
     field = image.field
     if field.width_field and field.height_field:
-        size = getattr(image.instance, field.width_field), getattr(image.instance, field.height_field)
+        instance = image.instance
+        size = getattr(instance, field.width_field), getattr(instance, field.height_field)
         if all(size):
             return size
     return image.width, image.height
@@ -290,12 +291,25 @@ def social_card(image):
 
 
 @task()
-def generate_renditions(name):
-    """Make every rendition of the stored image `name` that is not made yet."""
+def generate_renditions(name, force=False):
+    """Make every rendition of the stored image `name` not made yet (all of them if `force`)."""
     with default_storage.open(name) as stored:
         # Under its storage name, as the page names it: the renditions' names derive from it.
         image = File(stored, name=name)
         with Image.open(image) as opened:
             width = opened.width
         for rendition in [*renditions(image, width).values(), social_card(image)]:
-            rendition.generate()
+            rendition.generate(force=force)
+
+
+def stored_images():
+    """The names of every image stored by a CleanImageField of any model."""
+    from django.apps import apps
+
+    for model in apps.get_models():
+        for field in model._meta.get_fields():
+            if isinstance(field, CleanImageField):
+                names = model._default_manager.exclude(**{field.name: ""}).values_list(
+                    field.name, flat=True
+                )
+                yield from names.iterator()

@@ -17,6 +17,7 @@ from articles.models import Article
 
 from .conftest import ENGLISH_URL, FRENCH_URL
 from .test_admin import change_form_data
+from .test_discovery import structured_data
 
 pytestmark = pytest.mark.django_db
 
@@ -54,7 +55,8 @@ def image_bomb(width=100_000, height=100_000):
     """A PNG of a few bytes that declares width × height pixels (ten billion by default)."""
 
     def chunk(kind, data):
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        checksum = struct.pack(">I", zlib.crc32(kind + data))
+        return struct.pack(">I", len(data)) + kind + data + checksum
 
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     return (
@@ -171,8 +173,12 @@ def test_a_shared_article_shows_its_illustration_cropped_to_a_link_preview(clien
     assert stored(url).size == (1200, 630)
     assert (meta(html, "og:image:width"), meta(html, "og:image:height")) == ("1200", "630")
     assert meta(html, "og:image:alt") == "Two armchairs facing each other by a window"
-    data = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)[1]
-    assert f'"url": "{url}"' in data
+    assert structured_data(html)["image"] == {
+        "@type": "ImageObject",
+        "url": url,
+        "width": 1200,
+        "height": 630,
+    }
 
 
 def test_an_article_without_illustration_is_shared_with_the_sites_image(client, alliance):
@@ -185,7 +191,7 @@ def test_an_article_without_illustration_is_shared_with_the_sites_image(client, 
     with Image.open(finders.find("social-default.png")) as image:
         assert image.size == (1200, 630)
     assert "<picture>" not in html
-    assert '"image"' not in re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)[1]
+    assert '"image"' not in structured_data(html)
 
 
 def test_the_gps_position_of_a_photo_is_in_neither_the_original_nor_any_served_size(
@@ -197,8 +203,9 @@ def test_the_gps_position_of_a_photo_is_in_neither_the_original_nor_any_served_s
 
     html = client.get(FRENCH_URL).content.decode()
     sources, img = picture(html)
+    srcsets = [*sources.values(), img["srcset"]]
     urls = [
-        *(url for srcset in [*sources.values(), img["srcset"]] for url in srcset_urls(srcset).values()),
+        *(url for srcset in srcsets for url in srcset_urls(srcset).values()),
         meta(html, "og:image"),
     ]
     assert len(urls) == 10
@@ -235,9 +242,7 @@ def admin_upload(admin_client, version, content, name="photo.jpg", alt=None):
     return admin_client.post(url, {**data, "illustration": upload(content, name)})
 
 
-def test_an_illustration_uploaded_in_the_admin_shows_on_the_article(
-    admin_client, client, alliance
-):
+def test_an_illustration_uploaded_in_the_admin_shows_on_the_article(admin_client, client, alliance):
     response = admin_upload(admin_client, alliance, photo(gps=True), alt="Un fauteuil")
 
     assert response.status_code == 302, response.context["errors"]
@@ -283,7 +288,8 @@ def test_a_file_too_heavy_is_refused_with_its_weight_and_the_limit(
     content = photo(2400, 1600) + b"\0" * 60_000
     message = errors_of(admin_upload(admin_client, alliance, content, alt="Un fauteuil"))
     # In the admin's language (French here): "48,8 Kio".
-    assert re.search(r"This file weighs 143[.,]8\xa0\w+; an image may weigh 48[.,]8\xa0\w+ at most", message)
+    weights = r"This file weighs 143[.,]8\xa0\w+; an image may weigh 48[.,]8\xa0\w+ at most"
+    assert re.search(weights, message)
 
 
 def test_the_article_page_with_an_illustration_stays_within_its_query_budget(
@@ -303,3 +309,16 @@ def test_renditions_are_made_once_the_upload_is_committed(
         illustrate(alliance, alt="Un fauteuil")
     made = sorted(path.suffix for path in (media_root / "CACHE").rglob("*.*"))
     assert made == [".avif"] * 3 + [".jpg"] * 4 + [".webp"] * 3
+
+
+def test_lost_renditions_are_made_again_by_a_command(client, illustrated, media_root):
+    import shutil
+
+    from django.core.management import call_command
+
+    sources, _img = picture(client.get(FRENCH_URL).content.decode())
+    shutil.rmtree(media_root / "CACHE")
+
+    call_command("generate_renditions", stdout=io.StringIO())
+
+    assert all(stored(url) for url in srcset_urls(sources["image/avif"]).values())
