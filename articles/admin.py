@@ -61,6 +61,7 @@ class ArticleVersionInline(admin.StackedInline):
         "title",
         "slug",
         "summary",
+        ("illustration_alt", "illustration_caption"),
         "body",
         ("published_at", "updated_at", "reading_time"),
         "unmatched_citations_display",
@@ -114,7 +115,7 @@ class ArticleAdmin(
     search_fields = ["versions__title", "versions__summary", "author", "references__title"]
     inlines = [ArticleVersionInline, ReferenceInline]
     form = ArticleForm
-    fields = ["author"]
+    fields = ["author", "illustration"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("versions")

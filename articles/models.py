@@ -2,6 +2,7 @@ import re
 from urllib.parse import unquote
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
@@ -9,6 +10,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from practice_site.editing import RichTextField
+from practice_site.images import CleanImageField
 from practice_site.rendering import french_spaces
 
 from .authors import apa_order, parse_authors, year_suffixes
@@ -57,6 +59,23 @@ class Article(models.Model):
         blank=True,
         help_text=_("The name shown under the article; if empty, it is signed by the practice."),
     )
+    illustration = CleanImageField(
+        _("illustration"),
+        upload_to="articles/",
+        blank=True,
+        width_field="illustration_width",
+        height_field="illustration_height",
+        # As wide as the widest size served, and as tall as a link preview (1200 × 630).
+        min_width=1200,
+        min_height=630,
+        help_text=_(
+            "A photograph or picture shown at the top of the article and when it is shared: "
+            "JPEG, PNG or WebP, at least 1200 × 630 pixels. Its location and camera details "
+            "are removed before it is stored. Describe it in each language version below."
+        ),
+    )
+    illustration_width = models.PositiveIntegerField(null=True, editable=False)
+    illustration_height = models.PositiveIntegerField(null=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -176,6 +195,21 @@ class ArticleVersion(models.Model):
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.DRAFT
     )
+    illustration_alt = models.CharField(
+        _("illustration description"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "What the illustration shows, for readers who cannot see it (alternative text), "
+            "e.g. “Two armchairs facing each other by a window”. Required with an illustration."
+        ),
+    )
+    illustration_caption = models.CharField(
+        _("illustration caption"),
+        max_length=300,
+        blank=True,
+        help_text=_("Shown under the illustration, e.g. its credit. Optional."),
+    )
     published_at = models.DateTimeField(
         _("published"),
         null=True,
@@ -230,6 +264,22 @@ class ArticleVersion(models.Model):
         with translation.override(self.language):
             return reverse("articles:detail", kwargs={"slug": self.slug})
 
+    def clean(self):
+        try:
+            # In the admin, the article as its form is saving it: with its new illustration.
+            article = self.article
+        except Article.DoesNotExist:
+            return
+        if article.illustration and not self.illustration_alt.strip():
+            raise ValidationError(
+                {
+                    "illustration_alt": ValidationError(
+                        _("Describe the illustration for readers who cannot see it."),
+                        code="illustration_alt_required",
+                    )
+                }
+            )
+
     def prepare_preview(self, references):
         """Make this version, as a form left it unsaved, look as it would once saved, with
         `references` as the article's: rendered and dated now where saving would date it.
@@ -256,8 +306,9 @@ class ArticleVersion(models.Model):
     def is_published(self):
         return self.status == self.Status.PUBLISHED
 
-    def structured_data(self, url, references, author_name, author_title):
-        """schema.org ScholarlyArticle of this version, with its references as citations."""
+    def structured_data(self, url, references, author_name, author_title, image=None):
+        """schema.org ScholarlyArticle of this version, with its references as citations and
+        its `image` (url, width, height), if any."""
         data = {
             "@context": "https://schema.org",
             "@type": "ScholarlyArticle",
@@ -271,6 +322,13 @@ class ArticleVersion(models.Model):
         }
         if author_name:
             data["author"] = {"@type": "Person", "name": author_name, "jobTitle": author_title}
+        if image:
+            data["image"] = {
+                "@type": "ImageObject",
+                "url": image["url"],
+                "width": image["width"],
+                "height": image["height"],
+            }
         return data
 
     @property

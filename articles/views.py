@@ -5,6 +5,7 @@ from django.utils import translation
 from django.utils.http import content_disposition_header
 from django.views.generic import DetailView, ListView
 
+from practice_site.images import SOCIAL_CARD_SIZE, social_card
 from practice_site.languages import language_links
 from practice_site.practice.models import PracticeDetails, Presentation
 from practice_site.practice.views import practice_structured_data
@@ -19,7 +20,12 @@ class PublishedInLanguageMixin:
     """Lists the published versions written in the language of the request."""
 
     def get_queryset(self):
-        return ArticleVersion.objects.published().in_language(translation.get_language())
+        # With the article: its illustration shows in the list.
+        return (
+            ArticleVersion.objects.published()
+            .in_language(translation.get_language())
+            .select_related("article")
+        )
 
 
 class HomeView(PublishedInLanguageMixin, ListView):
@@ -66,6 +72,7 @@ class ArticleDetailView(DetailView):
         practice = PracticeDetails.load()
         site_name = practice.site_name
         canonical_url = self.request.build_absolute_uri(self.object.get_absolute_url())
+        og_image = self.social_image()
         return super().get_context_data(
             references=references,
             cite_author=self.object.article.author or site_name,
@@ -76,16 +83,32 @@ class ArticleDetailView(DetailView):
                 references=references,
                 author_name=self.object.article.author or practice.psychologist_name,
                 author_title=practice.title,
+                image=og_image,
             ),
             language_links=language_links(self.request, urls),
             og_type="article",
             og_title=self.object.title,
             og_description=self.object.summary,
+            og_image=og_image,
             **kwargs,
         )
 
     def get_references(self):
         return self.object.article.references.all()
+
+    def social_image(self):
+        """The link preview of the article's illustration (url, width, height, alt), or None:
+        the page then has the site's default one."""
+        illustration = self.object.article.illustration
+        if not illustration:
+            return None
+        width, height = SOCIAL_CARD_SIZE
+        return {
+            "url": self.request.build_absolute_uri(social_card(illustration).url),
+            "width": width,
+            "height": height,
+            "alt": self.object.illustration_alt,
+        }
 
 
 EXPORTS = {

@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_prose_editor",
+    # Responsive sizes of uploaded images (practice_site/images.py).
+    "imagekit",
     "crispy_forms",
     "crispy_bootstrap5",
     "axes",
@@ -221,8 +223,51 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Uploads (images) on this machine's disk by default, served by the proxy in production and by
+# Django with DEBUG on (README § Media). Every worker must see the same files: on several
+# machines, an S3-compatible bucket instead (django-storages, the `s3` extra), reached with the
+# AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY that boto3 reads from the environment.
+# https://django-storages.readthedocs.io/en/latest/backends/amazon-S3.html
 MEDIA_URL = "media/"
-MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
+MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "var" / "media"))
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+MEDIA_ORIGINS = []  # where images come from, besides the site itself (the CSP's img-src)
+if AWS_STORAGE_BUCKET_NAME:
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL", "")
+    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN", "")
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": AWS_S3_ENDPOINT_URL or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": AWS_S3_CUSTOM_DOMAIN or None,
+            # Images are public: plain URLs, the same for every reader, which pages can cache.
+            "querystring_auth": False,
+            # Every stored name is new (originals are named after their content, renditions
+            # after their original and their settings): a file never changes under its URL.
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+        },
+    }
+    if AWS_S3_CUSTOM_DOMAIN:
+        MEDIA_ORIGINS = [f"https://{AWS_S3_CUSTOM_DOMAIN}"]
+    elif AWS_S3_ENDPOINT_URL:
+        # Path-style (endpoint/bucket/…) or virtual-hosted (bucket.endpoint/…) addresses.
+        scheme, _sep, host = AWS_S3_ENDPOINT_URL.rstrip("/").partition("://")
+        MEDIA_ORIGINS = [f"{scheme}://{host}", f"{scheme}://{AWS_STORAGE_BUCKET_NAME}.{host}"]
+    else:
+        MEDIA_ORIGINS = [f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"]
+# Uploaded images (practice_site/images.py): the heaviest file accepted, and the most pixels one
+# may have once decoded (an image bomb of a few kilobytes can declare billions): 50 million,
+# some 200 MB of memory, above what a camera or phone takes by default (12 to 48 million).
+IMAGE_MAX_UPLOAD_SIZE = int(os.environ.get("IMAGE_MAX_UPLOAD_SIZE", str(10 * 1024 * 1024)))
+IMAGE_MAX_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", "50000000"))
+# Renditions are made from the cleaned originals by django-imagekit, into CACHE/images/ beside
+# them; whether each exists is remembered in the shared cache, so a page asks the storage
+# nothing. https://django-imagekit.readthedocs.io/en/latest/configuration.html
+IMAGEKIT_CACHEFILE_DIR = "CACHE/images"
+IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.JustInTime"
 # Backups (`manage.py backup`, README § Backups): outside the web root, readable by their owner
 # only. They hold enquiries, so they are kept no longer than ENQUIRY_RETENTION_DAYS.
 BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "var" / "backups"))
@@ -295,7 +340,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [NONE],
         "script-src": [SELF, NONCE],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *MEDIA_ORIGINS],
         "font-src": [SELF],
         "connect-src": [SELF],
         "manifest-src": [SELF],

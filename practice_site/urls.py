@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
@@ -40,3 +41,7 @@ urlpatterns += i18n_patterns(
     path("", include("contact.urls")),
     path("", include("practice_site.practice.urls")),
 )
+
+# Uploaded images with DEBUG on (`static` adds nothing otherwise): in production the proxy or the
+# bucket serves them (README § Media).
+urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
