@@ -46,7 +46,7 @@ class RateLimitedPasswordResetForm(PasswordResetForm):
         if not (from_client and for_address):
             raise ValidationError(
                 _(
-                    "Several password resets were asked for in a short time. "
+                    "Several password resets were requested in a short time. "
                     "Please try again later."
                 ),
                 code="rate_limited",

@@ -266,8 +266,10 @@ def _interface_strings(side):
             continue
         if not (entry.msgid[0].isupper() or " " in entry.msgid):
             continue
+        other_side = entry.msgstr if side == "msgid" else entry.msgid
         for fragment in re.split(r"%\(\w+\)s", getattr(entry, side)):
-            if len(fragment.strip()) >= 3:
+            # A fragment both languages write alike ("pixels.") tells nothing.
+            if len(fragment.strip()) >= 3 and fragment.strip() not in other_side:
                 strings.add(fragment.strip())
     return sorted(strings)
 

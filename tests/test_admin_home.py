@@ -141,7 +141,7 @@ def test_reset_requests_are_limited_per_client(client, smtp_server, settings):
 
     assert refused.status_code == 200
     assert refused.context["form"].errors["email"][0] == (
-        in_french("Several password resets were asked for in a short time. Please try again later.")
+        in_french("Several password resets were requested in a short time. Please try again later.")
     )
 
 

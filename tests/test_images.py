@@ -253,7 +253,9 @@ def test_an_illustration_without_a_description_is_refused(admin_client, alliance
     response = admin_upload(admin_client, alliance, photo())
 
     assert response.status_code == 200
-    assert "Describe the illustration for readers who cannot see it." in response.content.decode()
+    assert "Décrivez l’illustration pour les lecteurs qui ne peuvent pas la voir." in (
+        response.content.decode()
+    )
     assert not Article.objects.get(pk=alliance.article_id).illustration
 
 
@@ -265,11 +267,11 @@ def errors_of(response):
 @pytest.mark.parametrize(
     ("content", "name", "message"),
     [
-        (b"Dear diary, this is not a photo at all.", "photo.jpg", "is not a JPEG, PNG or WebP"),
-        (photo(image_format="GIF"), "photo.jpg", "is not a JPEG, PNG or WebP"),
-        (image_bomb(), "bomb.png", "has too many pixels to be processed safely"),
-        (image_bomb(8_000, 8_000), "bomb.png", "has too many pixels to be processed safely"),
-        (photo(800, 600), "small.jpg", "it must be at least 1200 × 630 pixels"),
+        (b"Dear diary, this is not a photo at all.", "photo.jpg", "n’est pas une image JPEG, PNG ou WebP"),
+        (photo(image_format="GIF"), "photo.jpg", "n’est pas une image JPEG, PNG ou WebP"),
+        (image_bomb(), "bomb.png", "trop de pixels pour être traitée sans risque"),
+        (image_bomb(8_000, 8_000), "bomb.png", "trop de pixels pour être traitée sans risque"),
+        (photo(800, 600), "small.jpg", "doit mesurer au moins 1200\u00a0×\u00a0630 pixels"),
     ],
     ids=["text-named-jpg", "gif", "bomb-for-pillow", "bomb-for-our-limit", "too-small"],
 )
@@ -288,7 +290,7 @@ def test_a_file_too_heavy_is_refused_with_its_weight_and_the_limit(
     content = photo(2400, 1600) + b"\0" * 60_000
     message = errors_of(admin_upload(admin_client, alliance, content, alt="Un fauteuil"))
     # In the admin's language (French here): "48,8 Kio".
-    weights = r"This file weighs 143[.,]8\xa0\w+; an image may weigh 48[.,]8\xa0\w+ at most"
+    weights = r"Ce fichier pèse 143[.,]8\xa0\w+\xa0; une image peut peser 48[.,]8\xa0\w+ au plus"
     assert re.search(weights, message)
 
 

@@ -123,7 +123,7 @@ class PracticeDetails(SingletonModel):
     host_name = models.CharField(
         _("host's name"),
         max_length=200,
-        help_text=_("The company that hosts the website, e.g. as named in its contract."),
+        help_text=_("The company that hosts the website, as named in your hosting contract."),
     )
     host_address = models.TextField(
         _("host's postal address"), help_text=_("Each line of the address on a line of its own.")
@@ -392,7 +392,7 @@ class Fee(models.Model):
     )
     duration = models.PositiveSmallIntegerField(_("duration in minutes"), null=True, blank=True)
     position = models.PositiveSmallIntegerField(
-        _("order"), default=0, help_text=_("Fees are listed from the lowest number.")
+        _("order"), default=0, help_text=_("Fees are listed in ascending order of this number.")
     )
 
     class Meta:
@@ -432,7 +432,7 @@ class OpeningHours(models.Model):
 
     class Meta:
         ordering = ["weekday", "opens"]
-        verbose_name = _("opening hours")
+        verbose_name = _("opening time slot")
         verbose_name_plural = _("opening hours")
 
     def __str__(self):

@@ -37,12 +37,12 @@ def test_a_deleted_cited_reference_is_confirmed_then_restored_from_the_history(
     page.get_by_role("button", name="Enregistrer", exact=True).click()
 
     # Not deleted yet: the page names the citation that would turn into plain text.
-    expect(page.locator(".errorlist.nonform")).to_contain_text("“Bordin (1979)”")
+    expect(page.locator(".errorlist.nonform")).to_contain_text("«\u00a0Bordin (1979)\u00a0»")
     confirmation = page.locator("#id_delete_cited_references")
     expect(confirmation).to_be_visible()
     confirmation.check()
     page.get_by_role("button", name="Enregistrer", exact=True).click()
-    expect(page.locator(".messagelist")).to_contain_text("a été modifié avec succès")
+    expect(page.locator(".messagelist")).to_contain_text("Modification enregistrée")
 
     page.goto(FRENCH_URL)
     expect(page.locator("main")).to_contain_text("Edward Bordin (1979)")
