@@ -267,7 +267,11 @@ def errors_of(response):
 @pytest.mark.parametrize(
     ("content", "name", "message"),
     [
-        (b"Dear diary, this is not a photo at all.", "photo.jpg", "n’est pas une image JPEG, PNG ou WebP"),
+        (
+            b"Dear diary, this is not a photo at all.",
+            "photo.jpg",
+            "n’est pas une image JPEG, PNG ou WebP",
+        ),
         (photo(image_format="GIF"), "photo.jpg", "n’est pas une image JPEG, PNG ou WebP"),
         (image_bomb(), "bomb.png", "trop de pixels pour être traitée sans risque"),
         (image_bomb(8_000, 8_000), "bomb.png", "trop de pixels pour être traitée sans risque"),

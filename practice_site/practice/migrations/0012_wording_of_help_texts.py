@@ -4,24 +4,35 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('practice', '0011_rich_text_fields'),
+        ("practice", "0011_rich_text_fields"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='openinghours',
-            options={'ordering': ['weekday', 'opens'], 'verbose_name': 'opening time slot', 'verbose_name_plural': 'opening hours'},
+            name="openinghours",
+            options={
+                "ordering": ["weekday", "opens"],
+                "verbose_name": "opening time slot",
+                "verbose_name_plural": "opening hours",
+            },
         ),
         migrations.AlterField(
-            model_name='fee',
-            name='position',
-            field=models.PositiveSmallIntegerField(default=0, help_text='Fees are listed in ascending order of this number.', verbose_name='order'),
+            model_name="fee",
+            name="position",
+            field=models.PositiveSmallIntegerField(
+                default=0,
+                help_text="Fees are listed in ascending order of this number.",
+                verbose_name="order",
+            ),
         ),
         migrations.AlterField(
-            model_name='practicedetails',
-            name='host_name',
-            field=models.CharField(help_text='The company that hosts the website, as named in your hosting contract.', max_length=200, verbose_name="host's name"),
+            model_name="practicedetails",
+            name="host_name",
+            field=models.CharField(
+                help_text="The company that hosts the website, as named in your hosting contract.",
+                max_length=200,
+                verbose_name="host's name",
+            ),
         ),
     ]
