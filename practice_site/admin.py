@@ -18,6 +18,7 @@ from django.urls import URLPattern, path, reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.text import capfirst
+from django.views.i18n import JavaScriptCatalog
 from django.utils.timesince import timeuntil
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -58,6 +59,18 @@ class PracticeAdminSite(admin.AdminSite):
             return everyday
         technical = sorted((app for app in apps if app["technical"]), key=lambda a: a["name"])
         return everyday + technical
+
+    def get_urls(self):
+        # The visual editor's toolbar and dialogs in the admin's language: django-prose-editor
+        # reads its labels through window.gettext, from its own "djangojs" catalogue; the admin's
+        # own is included, as this script replaces the window.gettext of the admin's.
+        catalogue = JavaScriptCatalog.as_view(
+            packages=["django.contrib.admin", "django_prose_editor"]
+        )
+        return [
+            path("editor-i18n.js", self.admin_view(catalogue), name="editor_i18n"),
+            *super().get_urls(),
+        ]
 
     def index(self, request, extra_context=None):
         apps = self.get_app_list(request)

@@ -289,3 +289,16 @@ def test_the_change_form_has_a_preview_button_per_language(admin_client, allianc
     buttons = re.findall(r"<button[^>]*formaction=\"([^\"]+)\"[^>]*value=\"(\w+)\"", html)
     assert buttons == [(preview_url(alliance.article), "fr"), (preview_url(alliance.article), "en")]
     assert 'formtarget="_blank"' in html
+
+
+def test_the_editor_s_dialogs_speak_the_admin_s_language(admin_client, alliance):
+    """The editor reads its labels through window.gettext: the change page loads a catalogue
+    that has the editor's French."""
+    change_page = admin_client.get(
+        f"/admin/articles/article/{alliance.article_id}/change/", HTTP_ACCEPT_LANGUAGE="fr"
+    ).content.decode()
+    assert 'src="/admin/editor-i18n.js"' in change_page
+
+    catalogue = admin_client.get("/admin/editor-i18n.js", HTTP_ACCEPT_LANGUAGE="fr")
+
+    assert "Texte alternatif" in catalogue.content.decode()
