@@ -18,10 +18,10 @@ from django.urls import URLPattern, path, reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.text import capfirst
-from django.views.i18n import JavaScriptCatalog
 from django.utils.timesince import timeuntil
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django.views.i18n import JavaScriptCatalog
 from two_factor.urls import urlpatterns as two_factor_urlpatterns
 from two_factor.utils import default_device
 from two_factor.views import LoginView
