@@ -135,7 +135,7 @@ def test_the_contact_page_shows_the_opening_hours_by_day(
     html = client.get(f"/{language}/contact/").content.decode()
     with translation.override(language):
         rows = table_rows(html, translation.gettext("Opening hours"))
-    # Row headers start with a capital, as French writes the days only at a sentence's start.
+    # Row headers start with a capital, though French writes the days in lower case.
     assert [row[0] for row in rows] == [monday, rows[1][0]]
     assert rows[1][0][0].isupper()
     assert rows[0][1].startswith(first_hours)
@@ -284,7 +284,7 @@ def test_the_pages_presenting_the_practice_describe_one_and_the_same_business(
 def test_the_home_page_reads_the_presentation_once(client, practice, presentation, monkeypatch):
     loads = []
     load = Presentation.load.__func__
-    monkeypatch.setattr(Presentation, "load", classmethod(lambda cls: loads.append(cls) or load(cls)))
+    monkeypatch.setattr(Presentation, "load", classmethod(lambda cls: loads.append(1) or load(cls)))
     client.get("/en/")
     assert len(loads) == 1
 
@@ -295,7 +295,9 @@ def test_the_price_range_spans_the_fees(client, practice):
 
 def test_the_structured_data_shows_the_portrait_when_there_is_one(client, practice, portrait):
     data = practice_data(client.get("/en/").content.decode())
-    assert re.fullmatch(r"http://testserver/media/CACHE/images/portraits/\w+/\w+\.jpg", data["image"]["url"])
+    card = r"http://testserver/media/CACHE/images/portraits/\w+/\w+\.jpg"
+    assert re.fullmatch(card, data["image"]["url"])
+    assert (data["image"]["width"], data["image"]["height"]) == (1200, 630)
 
 
 def test_the_structured_data_cannot_close_its_element(client, practice):
