@@ -3,6 +3,7 @@ an article illustration, shown in responsive sizes on the home and About pages, 
 of the site when a page without an illustration of its own is shared."""
 
 import io
+import re
 
 import pytest
 from django.core.files.storage import default_storage
@@ -150,3 +151,30 @@ def test_a_portrait_too_small_to_be_sharp_is_refused(admin_client):
     assert error.code == "image_too_small"
     assert (error.params["min_width"], error.params["min_height"]) == (400, 400)
     assert not Presentation.objects.exists()
+
+
+def test_a_portrait_stored_before_the_pipeline_is_cleaned_by_the_migration(client):
+    """Uploaded as sent, with its GPS position and its file name, before the portrait went
+    through the pipeline: the data migration stores a clean copy in its place."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("practice_site.practice.migrations.0013_clean_stored_portraits")
+    old_name = default_storage.save(
+        "portraits/camille-dupont.jpg", upload(portrait_photo(gps=True))
+    )
+    Presentation.objects.create(
+        portrait=old_name, portrait_alt_fr="Camille", portrait_alt_en="Camille"
+    )
+
+    migration.clean_stored_portraits(apps, None)
+
+    presentation = Presentation.objects.get()
+    assert re.fullmatch(r"portraits/[0-9a-f]{24}\.jpg", presentation.portrait.name)
+    assert (presentation.portrait_width, presentation.portrait_height) == (800, 1000)
+    assert not default_storage.exists(old_name)
+    with default_storage.open(presentation.portrait.name) as original:
+        assert not Image.open(io.BytesIO(original.read())).getexif()
+    _sources, img = picture(client.get("/en/").content.decode())
+    assert not stored(img["src"]).getexif()
