@@ -268,8 +268,8 @@ class PortraitSocialCard(SocialCard):
 
 
 # Registered: imagekit applies its cache file strategy (made on first use) to these only.
-for _card in (SocialCard, PortraitSocialCard):
-    register.generator(_card.id, _card)
+register.generator(SocialCard.id, SocialCard)
+register.generator(PortraitSocialCard.id, PortraitSocialCard)
 
 
 def original_size(image):

@@ -635,8 +635,8 @@ class Presentation(SingletonModel):
         blank=True,
         width_field="portrait_width",
         height_field="portrait_height",
-        # Sharp at its width on the page (14rem) on a screen of twice the density, and for the
-        # link preview, which is cropped from it.
+        # About its width on the page (14rem, 224 CSS pixels) on a screen of twice the density;
+        # the link preview cropped from it is enlarged no more than three times.
         min_width=400,
         min_height=400,
         social_card=PortraitSocialCard.id,
