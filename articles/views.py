@@ -5,10 +5,10 @@ from django.utils import translation
 from django.utils.http import content_disposition_header
 from django.views.generic import DetailView, ListView
 
-from practice_site.images import SOCIAL_CARD_SIZE, social_card
+from practice_site.images import social_image
 from practice_site.languages import language_links
-from practice_site.practice.models import PracticeDetails, Presentation
-from practice_site.practice.views import practice_structured_data
+from practice_site.practice.models import PracticeDetails
+from practice_site.practice.views import PresentsPracticeMixin
 
 from .exports import to_bibtex, to_ris
 from .models import ArticleVersion, Reference
@@ -28,19 +28,12 @@ class PublishedInLanguageMixin:
         )
 
 
-class HomeView(PublishedInLanguageMixin, ListView):
+class HomeView(PresentsPracticeMixin, PublishedInLanguageMixin, ListView):
     template_name = "articles/home.html"
     context_object_name = "latest_versions"
 
     def get_queryset(self):
         return super().get_queryset()[:LATEST_ON_HOME]
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            presentation=Presentation.load(),
-            structured_data=practice_structured_data(self.request),
-            **kwargs,
-        )
 
 
 class ArticleListView(PublishedInLanguageMixin, ListView):
@@ -102,13 +95,7 @@ class ArticleDetailView(DetailView):
         illustration = self.object.article.illustration
         if not illustration:
             return None
-        width, height = SOCIAL_CARD_SIZE
-        return {
-            "url": self.request.build_absolute_uri(social_card(illustration).url),
-            "width": width,
-            "height": height,
-            "alt": self.object.illustration_alt,
-        }
+        return social_image(self.request, illustration, self.object.illustration_alt)
 
 
 EXPORTS = {

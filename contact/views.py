@@ -8,13 +8,13 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
-from practice_site.practice.views import practice_structured_data
+from practice_site.practice.views import PresentsPracticeMixin
 
 from .forms import EnquiryForm
 from .ratelimit import RateLimit, client_address
 
 
-class EnquiryView(FormView):
+class EnquiryView(PresentsPracticeMixin, FormView):
     form_class = EnquiryForm
     template_name = "contact/enquiry_form.html"
     success_url = reverse_lazy("contact:thanks")
@@ -25,11 +25,7 @@ class EnquiryView(FormView):
         return {"submission_id": uuid.uuid4()}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            retention_days=settings.ENQUIRY_RETENTION_DAYS,
-            structured_data=practice_structured_data(self.request),
-            **kwargs,
-        )
+        return super().get_context_data(retention_days=settings.ENQUIRY_RETENTION_DAYS, **kwargs)
 
     def form_valid(self, form):
         if form.is_spam():

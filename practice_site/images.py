@@ -10,7 +10,7 @@ The pipeline, for any model's image field:
 - The sizes served are renditions made by django-imagekit from that cleaned original
   (`Rendition`, `SocialCard`): generated in the background once the upload is committed, or on
   first use if the worker has not got to them yet; `manage.py generate_renditions` makes them
-  again.
+  again. Each field names the link preview crop that suits its images (`social_card`).
 - `{% responsive_image %}` (practice_site/practice/templatetags/images.py) renders any image
   field file as a <picture>: AVIF and WebP sources and a JPEG fallback, each in several widths.
 """
@@ -35,6 +35,7 @@ from django_tasks import task
 from imagekit import register
 from imagekit.cachefiles import ImageCacheFile
 from imagekit.processors import ResizeToFill, ResizeToFit
+from imagekit.registry import generator_registry
 from imagekit.specs import ImageSpec
 from PIL import ExifTags, Image, ImageCms, ImageOps, UnidentifiedImageError
 
@@ -185,9 +186,9 @@ class CleanImageFieldFile(ImageFieldFile):
         # Named after its content: the name the file was uploaded under is dropped too.
         cleaned = clean_image(content)
         super().save(cleaned.name, cleaned, save)
-        name = self.name
+        name, card = self.name, self.field.social_card
         # Made in the background once the upload is there for the worker to read.
-        transaction.on_commit(lambda: generate_renditions.enqueue(name))
+        transaction.on_commit(lambda: generate_renditions.enqueue(name, card))
 
 
 class ImageUploadFormField(forms.ImageField):
@@ -205,13 +206,15 @@ class ImageUploadFormField(forms.ImageField):
 class CleanImageField(models.ImageField):
     """An image field whose uploads are checked (ImageUploadValidator, with `min_width` and
     `min_height`) and stored cleaned (clean_image). Declare `width_field` and `height_field`:
-    the page then knows the sizes of the renditions without reading the file."""
+    the page then knows the sizes of the renditions without reading the file. `social_card`
+    is the id of the link preview spec its images are cropped with (SocialCard by default)."""
 
     attr_class = CleanImageFieldFile
 
-    def __init__(self, *args, min_width=0, min_height=0, **kwargs):
+    def __init__(self, *args, min_width=0, min_height=0, social_card=None, **kwargs):
         self.min_width = min_width
         self.min_height = min_height
+        self.social_card = social_card or SocialCard.id
         kwargs.setdefault("validators", [ImageUploadValidator(min_width, min_height)])
         super().__init__(*args, **kwargs)
 
@@ -221,6 +224,8 @@ class CleanImageField(models.ImageField):
             kwargs["min_width"] = self.min_width
         if self.min_height:
             kwargs["min_height"] = self.min_height
+        if self.social_card != SocialCard.id:
+            kwargs["social_card"] = self.social_card
         if kwargs.get("validators") == [ImageUploadValidator(self.min_width, self.min_height)]:
             del kwargs["validators"]
         return name, path, args, kwargs
@@ -242,14 +247,29 @@ class Rendition(ImageSpec):
         super().__init__(source=source)
 
 
-@register.generator("practice:social-card")
 class SocialCard(ImageSpec):
     """The link preview of an image: cropped to fill SOCIAL_CARD_SIZE, in JPEG, which every
     social network reads."""
 
+    id = "practice:social-card"
     processors = [ResizeToFill(*SOCIAL_CARD_SIZE)]
     format = "JPEG"
     options = RENDITION_OPTIONS["JPEG"]
+
+
+class PortraitSocialCard(SocialCard):
+    """The link preview of a portrait. A face sits in the upper part of a head-and-shoulders
+    photo, which the wide card cuts through: the crop keeps the band a quarter of the way down
+    the excess height (from the top of the head to the chest) rather than the middle (the chin
+    to the waist). The library finds no face by itself; its anchors are fractions."""
+
+    id = "practice:portrait-social-card"
+    processors = [ResizeToFill(*SOCIAL_CARD_SIZE, anchor=(0.5, 0.25))]
+
+
+# Registered: imagekit applies its cache file strategy (made on first use) to these only.
+register.generator(SocialCard.id, SocialCard)
+register.generator(PortraitSocialCard.id, PortraitSocialCard)
 
 
 def original_size(image):
@@ -286,24 +306,41 @@ def renditions(image, original_width):
     }
 
 
-def social_card(image):
-    return ImageCacheFile(SocialCard(source=image))
+def social_card(image, card=None):
+    """The link preview of `image`, the file of a CleanImageField (or any image file, with the
+    id of its `card` spec), cropped as its field says."""
+    card = card or getattr(getattr(image, "field", None), "social_card", SocialCard.id)
+    return ImageCacheFile(generator_registry.get(card, source=image))
+
+
+def social_image(request, image, alt):
+    """The link preview of `image` as pages share it and describe it (Open Graph, JSON-LD):
+    its absolute url, width, height and `alt`."""
+    width, height = SOCIAL_CARD_SIZE
+    return {
+        "url": request.build_absolute_uri(social_card(image).url),
+        "width": width,
+        "height": height,
+        "alt": alt,
+    }
 
 
 @task()
-def generate_renditions(name, force=False):
-    """Make every rendition of the stored image `name` not made yet (all of them if `force`)."""
+def generate_renditions(name, card=SocialCard.id, force=False):
+    """Make every rendition of the stored image `name` not made yet (all of them if `force`),
+    its link preview with the spec `card`."""
     with default_storage.open(name) as stored:
         # Under its storage name, as the page names it: the renditions' names derive from it.
         image = File(stored, name=name)
         with Image.open(image) as opened:
             width = opened.width
-        for rendition in [*renditions(image, width).values(), social_card(image)]:
+        for rendition in [*renditions(image, width).values(), social_card(image, card)]:
             rendition.generate(force=force)
 
 
 def stored_images():
-    """The names of every image stored by a CleanImageField of any model."""
+    """The name of every image stored by a CleanImageField of any model, with the id of its
+    field's link preview spec."""
     from django.apps import apps
 
     for model in apps.get_models():
@@ -312,4 +349,5 @@ def stored_images():
                 names = model._default_manager.exclude(**{field.name: ""}).values_list(
                     field.name, flat=True
                 )
-                yield from names.iterator()
+                for name in names.iterator():
+                    yield name, field.social_card

@@ -223,13 +223,15 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-# Uploads (images) on this machine's disk by default, served by the proxy in production and by
-# Django with DEBUG on (README § Media). Every worker must see the same files: on several
-# machines, an S3-compatible bucket instead (django-storages, the `s3` extra), reached with the
-# AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY that boto3 reads from the environment.
+# Uploads (images) on this machine's disk by default, served by Django (practice_site.views.media)
+# unless DJANGO_SERVE_MEDIA is off because the proxy serves the folder (README § Media). Every
+# worker must see the same files: on several machines, an S3-compatible bucket instead
+# (django-storages, the `s3` extra), reached with the AWS_ACCESS_KEY_ID and
+# AWS_SECRET_ACCESS_KEY that boto3 reads from the environment.
 # https://django-storages.readthedocs.io/en/latest/backends/amazon-S3.html
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "var" / "media"))
+SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", default=True)
 AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
 MEDIA_ORIGINS = []  # where images come from, besides the site itself (the CSP's img-src)
 if AWS_STORAGE_BUCKET_NAME:

@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
@@ -32,6 +31,8 @@ urlpatterns = [
     path("favicon.ico", views.favicon),
     # For a monitor: no language prefix, no page cache (README § Health).
     path("health/", views.health, name="health"),
+    # Uploaded images, when no proxy serves them (README § Media).
+    path(f"{settings.MEDIA_URL.removeprefix('/')}<path:path>", views.media, name="media"),
 ]
 
 # Every reader-facing page lives under /fr/ or /en/; LocaleMiddleware redirects "/" and any
@@ -41,7 +42,3 @@ urlpatterns += i18n_patterns(
     path("", include("contact.urls")),
     path("", include("practice_site.practice.urls")),
 )
-
-# Uploaded images with DEBUG on (`static` adds nothing otherwise): in production the proxy or the
-# bucket serves them (README § Media).
-urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,12 +1,16 @@
 from datetime import UTC, timedelta
+from pathlib import PurePosixPath
 
 from django.conf import settings
+from django.core.exceptions import SuspiciousFileOperation
+from django.core.files.storage import FileSystemStorage, default_storage
 from django.db import DatabaseError
-from django.http import HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
 
@@ -74,3 +78,38 @@ def health(request):
         },
         status=200 if healthy else 503,
     )
+
+
+# All the site stores are images (practice_site/images.py), in these formats: nothing else is
+# served from the media folder, so that a file left there by hand is never sent as a page.
+MEDIA_TYPES = {
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".png": "image/png",
+    ".webp": "image/webp",
+    ".avif": "image/avif",
+}
+
+
+@require_safe
+def media(request, path):
+    """An uploaded image or one of its renditions, from the media folder, for a site that no
+    proxy stands in front of (gunicorn alone); when one does, it serves /media/ itself and
+    DJANGO_SERVE_MEDIA turns this off (README § Media)."""
+    content_type = MEDIA_TYPES.get(PurePosixPath(path).suffix.lower())
+    if not (
+        settings.SERVE_MEDIA and content_type and isinstance(default_storage, FileSystemStorage)
+    ):
+        raise Http404
+    try:
+        # The storage joins the path to the media folder safely: "../" or an absolute path
+        # that would leave it is refused.
+        file = default_storage.open(path)
+    except (SuspiciousFileOperation, OSError, ValueError):
+        raise Http404 from None
+    response = FileResponse(file, content_type=content_type)
+    # A stored name never gets other content: originals are named after theirs, renditions
+    # after their original and their settings.
+    patch_cache_control(response, public=True, max_age=365 * 24 * 3600, immutable=True)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

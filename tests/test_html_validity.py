@@ -186,17 +186,42 @@ def test_the_sample_article_uses_every_tag_and_attribute_the_sanitiser_allows(
     assert allowed - found == set()
 
 
+@pytest.fixture
+def presented_practice(settings, tmp_path):
+    """Every part of the practice's pages filled in: details with hours, the scheme, a booking
+    link, and a presentation with a portrait."""
+    from datetime import time
+
+    from practice_site.practice.models import Presentation
+
+    from .test_images import photo, upload
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    details = fill_in_practice_details(
+        mon_soutien_psy=True, booking_url="https://www.doctolib.fr/psychologue/paris/exemple"
+    )
+    details.opening_hours.create(weekday=0, opens=time(9), closes=time(12))
+    Presentation.objects.create(
+        portrait=upload(photo(800, 1000)),
+        portrait_alt_fr="Camille Exemple dans son cabinet",
+        portrait_alt_en="Camille Exemple in her consulting room",
+        summary_fr="<p>Psychologue clinicienne.</p>",
+        summary_en="<p>Clinical psychologist.</p>",
+    )
+
+
 def test_every_public_page_is_valid_html(
     migrated_content,
+    presented_practice,
     article_with_every_allowed_element,
     article_with_invalid_markup,
     enquiry_data,
     tmp_path,
 ):
-    fill_in_practice_details()
     pages = {}
     for language in LANGUAGES:
         pages |= public_pages(language, enquiry_data)
+    assert all("<picture>" in pages[f"{language}-about.html"] for language in LANGUAGES)
     problems = check_html(pages, tmp_path)
     assert not problems, "\n".join(problems)
 

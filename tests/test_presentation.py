@@ -92,7 +92,7 @@ def presentation():
 def portrait(settings, tmp_path, presentation):
     settings.MEDIA_ROOT = tmp_path
     image = io.BytesIO()
-    Image.new("RGB", (300, 400), "#2f5d50").save(image, "JPEG")
+    Image.new("RGB", (800, 1000), "#2f5d50").save(image, "JPEG")
     presentation.portrait_alt_fr = "Camille Exemple dans son cabinet"
     presentation.portrait_alt_en = "Camille Exemple in her consulting room"
     presentation.portrait.save("camille.jpg", ContentFile(image.getvalue()))
@@ -127,7 +127,7 @@ def test_an_english_page_never_shows_the_french_fee_labels(client, practice):
 
 
 @pytest.mark.parametrize(
-    ("language", "monday", "first_hours"), [("fr", "lundi", "09:00"), ("en", "Monday", "9 a.m.")]
+    ("language", "monday", "first_hours"), [("fr", "Lundi", "09:00"), ("en", "Monday", "9 a.m.")]
 )
 def test_the_contact_page_shows_the_opening_hours_by_day(
     client, practice, language, monday, first_hours
@@ -135,7 +135,9 @@ def test_the_contact_page_shows_the_opening_hours_by_day(
     html = client.get(f"/{language}/contact/").content.decode()
     with translation.override(language):
         rows = table_rows(html, translation.gettext("Opening hours"))
+    # Row headers start with a capital, though French writes the days in lower case.
     assert [row[0] for row in rows] == [monday, rows[1][0]]
+    assert rows[1][0][0].isupper()
     assert rows[0][1].startswith(first_hours)
     assert rows[0][1].count("–") == 2  # morning and afternoon on the same line
     assert '<time datetime="14:00">' in html
@@ -187,11 +189,43 @@ def test_mon_soutien_psy_is_explained_only_when_she_takes_part(client, practice)
 def test_her_own_mon_soutien_psy_sentence_replaces_the_standard_one(client, practice):
     practice.mon_soutien_psy = True
     practice.mon_soutien_psy_note_fr = "Je suis psychologue partenaire de « Mon soutien psy »."
+    practice.mon_soutien_psy_note_en = "I am a partner psychologist of “Mon soutien psy”."
+    practice.full_clean()
     practice.save()
-    assert "Je suis psychologue partenaire" in client.get("/fr/contact/").content.decode()
+    french = client.get("/fr/contact/").content.decode()
+    assert "Je suis psychologue partenaire" in french
+    assert "12 séances" not in french
     english = client.get("/en/contact/").content.decode()
+    assert "I am a partner psychologist" in english
     assert "Je suis psychologue partenaire" not in english
-    assert "up to 12 sessions a year" in english
+    assert "up to 12 sessions a year" not in english
+
+
+@pytest.mark.parametrize("written", ["fr", "en"])
+def test_her_own_mon_soutien_psy_sentence_is_written_in_both_languages_or_neither(
+    practice, written
+):
+    """Else a reader in the other language would read the standard sentence, which may no
+    longer be true when she wrote her own because the scheme changed."""
+    setattr(practice, f"mon_soutien_psy_note_{written}", "Mon soutien psy : 12 séances.")
+    with pytest.raises(ValidationError) as error:
+        practice.full_clean()
+    [missing] = {"fr", "en"} - {written}
+    [message] = error.value.error_dict[f"mon_soutien_psy_note_{missing}"]
+    assert message.code == "mon_soutien_psy_note_in_one_language"
+    with translation.override("fr"):
+        assert str(message.message) == translation.gettext(
+            "Write your own sentence in French and in English, or leave both empty for the "
+            "standard one."
+        )
+
+
+def test_the_practice_details_report_every_mistake_at_once(practice):
+    practice.longitude = None
+    practice.mon_soutien_psy_note_fr = "Mon soutien psy : 12 séances."
+    with pytest.raises(ValidationError) as error:
+        practice.full_clean()
+    assert set(error.value.error_dict) == {"__all__", "mon_soutien_psy_note_en"}
 
 
 def test_coordinates_come_in_pairs(practice):
@@ -237,13 +271,33 @@ def test_pages_presenting_the_practice_describe_it_for_search_engines(client, pr
     assert "image" not in data
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_pages_presenting_the_practice_describe_one_and_the_same_business(
+    client, practice, language
+):
+    home = f"http://testserver/{language}/"
+    urls = [f"/{language}/", f"/{language}/contact/", about_url(language)]
+    ids = {practice_data(client.get(url).content.decode())["@id"] for url in urls}
+    assert ids == {f"{home}#practice"}
+
+
+def test_the_home_page_reads_the_presentation_once(client, practice, presentation, monkeypatch):
+    loads = []
+    load = Presentation.load.__func__
+    monkeypatch.setattr(Presentation, "load", classmethod(lambda cls: loads.append(1) or load(cls)))
+    client.get("/en/")
+    assert len(loads) == 1
+
+
 def test_the_price_range_spans_the_fees(client, practice):
     assert practice_data(client.get("/en/contact/").content.decode())["priceRange"] == "€60–€82.50"
 
 
 def test_the_structured_data_shows_the_portrait_when_there_is_one(client, practice, portrait):
     data = practice_data(client.get("/en/").content.decode())
-    assert re.fullmatch(r"http://testserver/media/portraits/camille\w*\.jpg", data["image"])
+    card = r"http://testserver/media/CACHE/images/portraits/\w+/\w+\.jpg"
+    assert re.fullmatch(card, data["image"]["url"])
+    assert (data["image"]["width"], data["image"]["height"]) == (1200, 630)
 
 
 def test_the_structured_data_cannot_close_its_element(client, practice):
@@ -316,9 +370,9 @@ def test_the_default_home_page_welcomes_once(client, language, welcome):
 def test_the_portrait_is_described_in_the_pages_language(client, portrait, language, alt):
     for url in [f"/{language}/", about_url(language)]:
         html = client.get(url).content.decode()
-        image = re.search(r'<img class="portrait" [^>]*>', html).group()
+        image = re.search(r'<img [^>]*class="portrait"[^>]*>', html).group()
         assert f'alt="{alt}"' in image
-        assert 'width="300" height="400"' in image
+        assert 'width="800" height="1000"' in image
 
 
 def test_a_portrait_needs_a_description_in_both_languages(portrait):
@@ -329,7 +383,8 @@ def test_a_portrait_needs_a_description_in_both_languages(portrait):
 
 
 def test_no_portrait_no_image(client, presentation):
-    assert '<img class="portrait"' not in client.get("/fr/").content.decode()
+    html = client.get("/fr/").content.decode()
+    assert "<img" not in html[html.index('<main id="main"') :]
 
 
 # About page
@@ -362,6 +417,29 @@ def test_the_about_page_shows_the_practical_details(client, practice):
     assert table_rows(html, "Fees")[0] == ["Individual session", "50 minutes", "€60"]
     assert table_rows(html, "Opening hours")
     assert f'href="{practice.booking_url}"' in html
+
+
+@pytest.mark.parametrize("url", ["/en/contact/", "/en/about/"])
+def test_the_booking_button_says_it_leaves_the_site(client, practice, url):
+    html = client.get(url).content.decode()
+    [button] = re.findall(rf'<a [^>]*href="{re.escape(practice.booking_url)}"[^>]*>(.*?)</a>', html)
+    assert visible_text(button, "en") == "Book an appointment online (external site)"
+
+
+@pytest.mark.parametrize("url", ["/en/contact/", "/en/about/"])
+def test_the_fees_have_no_duration_column_when_no_fee_has_a_duration(client, url):
+    fill_in_practice_details(
+        fees=[{"label_fr": "Séance", "label_en": "Session", "amount": Decimal(60)}]
+    )
+    html = client.get(url).content.decode()
+    assert table_rows(html, "Fees") == [["Session", "€60"]]
+    assert "Duration" not in html
+
+
+def test_a_fee_without_a_duration_beside_one_with_has_an_empty_cell(client, practice):
+    practice.fees.filter(label_en="Couples session").update(duration=None)
+    html = client.get("/en/contact/").content.decode()
+    assert table_rows(html, "Fees")[1] == ["Couples session", "", "€82.50"]
 
 
 def test_the_about_page_has_an_address_in_each_language():
@@ -447,6 +525,27 @@ def test_a_fee_added_in_the_admin_shows_on_the_contact_page(admin_client, client
     for page in ["/en/contact/", "/en/about/"]:
         rows = table_rows(client.get(page).content.decode(), "Fees")
         assert rows[-1] == ["First consultation", "60 minutes", "€70"]
+
+
+def test_the_about_text_is_the_full_presentation_or_else_the_short_one(presentation):
+    with translation.override("en"):
+        assert presentation.about_html == presentation.summary_html_en
+        presentation.body_en = "<p>A psychologist since 2010.</p>"
+        presentation.save()
+        assert presentation.about_html == "<p>A psychologist since 2010.</p>"
+
+
+def test_a_staff_member_without_the_right_to_add_cannot_create_the_presentation(
+    django_user_model, signed_in_client
+):
+    from django.contrib.auth.models import Permission
+
+    user = django_user_model.objects.create_user("assistant", is_staff=True)
+    user.user_permissions.set(
+        Permission.objects.filter(codename__in=["view_presentation", "change_presentation"])
+    )
+    client = signed_in_client(user)
+    assert client.get("/admin/practice/presentation/add/").status_code == 403
 
 
 def test_the_presentation_is_one_record_edited_in_the_admin(admin_client):

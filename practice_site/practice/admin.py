@@ -13,7 +13,7 @@ class SingletonAdminMixin:
     list of records leads straight to it."""
 
     def has_add_permission(self, request):
-        return not self.model.objects.exists()
+        return super().has_add_permission(request) and not self.model.objects.exists()
 
     def has_delete_permission(self, request, obj=None):
         return False

@@ -3,7 +3,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.template.defaultfilters import floatformat
@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from practice_site.caching import content_version
 from practice_site.editing import RichTextField
+from practice_site.images import CleanImageField, PortraitSocialCard, social_image
 from practice_site.rendering import french_spaces, render_html
 
 from .validators import validate_adeli, validate_rpps, validate_siret
@@ -205,11 +206,29 @@ class PracticeDetails(SingletonModel):
 
     def clean(self):
         super().clean()
+        errors = {}
         if (self.latitude is None) != (self.longitude is None):
-            raise ValidationError(
+            errors[NON_FIELD_ERRORS] = ValidationError(
                 _("Give both the latitude and the longitude, or neither."),
                 code="incomplete_coordinates",
             )
+        # With her own sentence in one language only, the other would show the standard one,
+        # which she may have replaced because it is no longer true.
+        notes = {
+            language: getattr(self, f"mon_soutien_psy_note_{language}").strip()
+            for language, _name in settings.LANGUAGES
+        }
+        for language, note in notes.items():
+            if any(notes.values()) and not note:
+                errors[f"mon_soutien_psy_note_{language}"] = ValidationError(
+                    _(
+                        "Write your own sentence in French and in English, or leave both empty "
+                        "for the standard one."
+                    ),
+                    code="mon_soutien_psy_note_in_one_language",
+                )
+        if errors:
+            raise ValidationError(errors)
 
     @classmethod
     def loaded_queryset(cls):
@@ -269,6 +288,11 @@ class PracticeDetails(SingletonModel):
         return list(self.opening_hours.all()) if self.pk else []
 
     @property
+    def fees_have_durations(self):
+        """Whether the table of fees needs its "Duration" column."""
+        return any(fee.duration for fee in self.fee_list)
+
+    @property
     def opening_days(self):
         """[(day name, [OpeningHours, …]), …] from Monday, for the days the practice is open."""
         hours = self.hours_list
@@ -285,16 +309,22 @@ class PracticeDetails(SingletonModel):
         low, high = format_price(amounts[0]), format_price(amounts[-1])
         return low if low == high else f"{low}–{high}"
 
-    def structured_data(self, url, image_url=""):
-        """The practice as schema.org describes a local business, for search engines.
+    def structured_data(self, request, presentation):
+        """The practice as schema.org describes a local business, for search engines: as JSON-LD
+        for the pages that present it, with the link preview of the portrait of `presentation`
+        as its image.
 
         MedicalBusiness: the LocalBusiness for "businesses run by health professionals", which
         takes hours, prices and a map; schema.org has no type for psychologists, its
         Psychiatric specialty is another profession, and ProfessionalService is deprecated.
         """
+        url = request.build_absolute_uri(reverse("articles:home"))
         data = {
             "@context": "https://schema.org",
             "@type": "MedicalBusiness",
+            # The same identifier on every page: search engines merge what each page says of
+            # the practice into one business.
+            "@id": f"{url}#practice",
             "name": str(self.site_name),
             "url": url,
         }
@@ -306,8 +336,13 @@ class PracticeDetails(SingletonModel):
             data["telephone"] = self.phone
         if self.email:
             data["email"] = self.email
-        if image_url:
-            data["image"] = image_url
+        if image := presentation.social_image(request):
+            data["image"] = {
+                "@type": "ImageObject",
+                "url": image["url"],
+                "width": image["width"],
+                "height": image["height"],
+            }
         if price_range := self.price_range():
             data["priceRange"] = price_range
         if self.map_url:
@@ -594,13 +629,22 @@ class Presentation(SingletonModel):
         help_text=_("One or two sentences under the heading of the home page."),
     )
     introduction_en = models.TextField(_("introduction (English)"), blank=True)
-    portrait = models.ImageField(
+    portrait = CleanImageField(
         _("portrait"),
         upload_to="portraits/",
         blank=True,
         width_field="portrait_width",
         height_field="portrait_height",
-        help_text=_("A photo of you, shown on the home and About pages. Optional."),
+        # About its width on the page (14rem, 224 CSS pixels) on a screen of twice the density;
+        # the link preview cropped from it is enlarged no more than three times.
+        min_width=400,
+        min_height=400,
+        social_card=PortraitSocialCard.id,
+        help_text=_(
+            "A photo of you, shown on the home and About pages and when a page of the site is "
+            "shared: JPEG, PNG or WebP, at least 400 × 400 pixels. Its location and camera "
+            "details are removed before it is stored. Optional."
+        ),
     )
     # Stored on upload, so that a page gives the image's size without opening the file.
     portrait_width = models.PositiveIntegerField(null=True, editable=False)
@@ -689,3 +733,14 @@ class Presentation(SingletonModel):
     @property
     def body_html(self):
         return in_active_language(self, "body_html")
+
+    @property
+    def about_html(self):
+        """The About page's text: her full presentation; until she writes it, the short one."""
+        return self.body_html or self.summary_html
+
+    def social_image(self, request):
+        """The link preview of the portrait (url, width, height, alt), or None without one."""
+        if not self.portrait:
+            return None
+        return social_image(request, self.portrait, self.portrait_alt)

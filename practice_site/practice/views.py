@@ -1,26 +1,24 @@
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from django.views.generic import DetailView, TemplateView
 
 from .models import LegalPage, PracticeDetails, Presentation
 
 
-def practice_structured_data(request):
-    """The practice as schema.org JSON-LD data, with its home page and portrait as absolute
-    addresses, for the pages that present it."""
-    presentation = Presentation.load()
-    portrait = presentation.portrait
-    return PracticeDetails.load().structured_data(
-        url=request.build_absolute_uri(reverse("articles:home")),
-        image_url=request.build_absolute_uri(portrait.url) if portrait else "",
-    )
-
-
-class AboutView(TemplateView):
-    template_name = "practice/about.html"
+class PresentsPracticeMixin:
+    """For the pages that present the practice (home, About, contact): its presentation, read
+    once for the page and its link preview, and the practice described for search engines."""
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(presentation=Presentation.load(), **kwargs)
+        presentation = Presentation.load()
+        return super().get_context_data(
+            presentation=presentation,
+            structured_data=PracticeDetails.load().structured_data(self.request, presentation),
+            **kwargs,
+        )
+
+
+class AboutView(PresentsPracticeMixin, TemplateView):
+    template_name = "practice/about.html"
 
 
 class LegalPageView(DetailView):

@@ -7,6 +7,7 @@ from practice_site.images import (
     original_size,
     renditions,
     scaled_height,
+    social_image,
 )
 
 register = template.Library()
@@ -58,3 +59,13 @@ def absolute_url(context, url):
         return request.build_absolute_uri(url)
     except DisallowedHost:
         return url
+
+
+@register.simple_tag(takes_context=True)
+def link_preview(context, image, alt):
+    """The link preview of `image` (absolute url, width, height, alt), as pages share it; None
+    for a host the site does not serve, whose page then has the site's default image."""
+    try:
+        return social_image(context["request"], image, alt)
+    except DisallowedHost:
+        return None

@@ -12,8 +12,8 @@ class Command(BaseCommand):
 
     def handle(self, **options):
         count = 0
-        for name in stored_images():
+        for name, card in stored_images():
             # Forced: the shared cache may still remember as made a file that is gone.
-            generate_renditions.call(name, force=True)
+            generate_renditions.call(name, card, force=True)
             count += 1
         self.stdout.write(f"Images whose renditions were made anew: {count}.")
