@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("practice", "0011_rich_text_fields"),
+        ("practice", "0013_clean_stored_portraits"),
     ]
 
     operations = [
