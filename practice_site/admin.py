@@ -21,6 +21,7 @@ from django.utils.text import capfirst
 from django.utils.timesince import timeuntil
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django.views.i18n import JavaScriptCatalog
 from two_factor.urls import urlpatterns as two_factor_urlpatterns
 from two_factor.utils import default_device
 from two_factor.views import LoginView
@@ -43,6 +44,17 @@ TECHNICAL_NAMES = {
 
 
 class PracticeAdminSite(admin.AdminSite):
+    def get_urls(self):
+        # The French of the visual editor's menus and dialogs (django-prose-editor's catalogue),
+        # which its scripts read from window.gettext: EditorMediaMixin loads it.
+        catalogue = JavaScriptCatalog.as_view(packages=["django_prose_editor"])
+        return [
+            path(
+                "jsi18n/editor/", self.admin_view(catalogue, cacheable=True), name="editor_jsi18n"
+            ),
+            *super().get_urls(),
+        ]
+
     def get_app_list(self, request, app_label=None):
         """Her apps first, then, for the superuser only, the technical ones."""
         apps = super().get_app_list(request, app_label)

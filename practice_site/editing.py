@@ -5,6 +5,7 @@ language."""
 
 from django import forms
 from django.db import models
+from django.urls import reverse_lazy
 from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext_noop
@@ -123,6 +124,8 @@ class EditorMediaMixin:
 
     class Media:
         css = {"all": ["css/admin.css"]}  # Tiptap's base rules among them
+        # A classic script: it runs before the editor's modules, which read its translations.
+        js = [reverse_lazy("admin:editor_jsi18n")]
 
     def render_change_form(self, request, context, *args, **kwargs):
         context["media"] = Media.from_media(context["media"], nonce=request.csp_nonce)

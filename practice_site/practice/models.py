@@ -791,4 +791,4 @@ class Picture(models.Model):
         below its start."""
         return render_to_string(
             "includes/responsive_image.html", responsive_image(self.image, alt, sizes)
-        )
+        ).strip()
