@@ -61,6 +61,8 @@ ATTRIBUTE_VALUES = {
     ("ol", "start"): re.compile(r"-?\d+"),
     ("ol", "type"): re.compile(r"[1aAiI]"),
     ("a", "rel"): re.compile(r"\s*(?:(?:noopener|noreferrer|nofollow|external)\s*)+"),
+    # The editor's own class, which the site styles; another would borrow the site's styles.
+    ("figure", "class"): re.compile(r"figure"),
 }
 URL_ATTRIBUTES = {"href", "src"}
 VOID_TAGS = {"br", "hr", "img"}

@@ -8,10 +8,10 @@ from html import unescape
 import pytest
 
 from articles.models import ArticleVersion
-from practice_site.practice.models import Picture, Presentation
+from practice_site.practice.models import Picture, PracticeDetails, Presentation
 from practice_site.rendering import render_html
 
-from .conftest import FRENCH_URL
+from .conftest import FRENCH_URL, fill_in_practice_details
 from .test_admin import change_form_data
 from .test_images import media_root, photo, srcset_urls, stored, upload  # noqa: F401
 
@@ -145,6 +145,11 @@ def test_a_figure_keeps_one_caption():
     assert html.endswith("<figcaption>Une</figcaption>Deux</figure>")
 
 
+def test_a_figure_keeps_only_the_editor_s_class(picture):
+    html = render_html(f'<figure class="notice"><img src="{picture.image.url}" alt=""></figure>')
+    assert html.startswith("<figure><picture>")
+
+
 def test_the_presentation_can_show_a_library_picture(picture):
     presentation = Presentation(body_fr=figure(picture, "Le cabinet"), body_en="<p>x</p>")
     presentation.save()
@@ -154,15 +159,11 @@ def test_the_presentation_can_show_a_library_picture(picture):
 
 def test_the_practical_note_takes_no_picture(admin_client, picture):
     """It is stored as the editor wrote it, which could not read a <picture> back."""
-    from .conftest import fill_in_practice_details
-
     fill_in_practice_details()
     url = "/admin/practice/practicedetails/1/change/"
     data = change_form_data(admin_client.get(url))
     data["practical_note_fr"] = f"<p>Bienvenue.</p>{figure(picture, 'Le cabinet')}"
     assert admin_client.post(url, data).status_code == 302
-    from practice_site.practice.models import PracticeDetails
-
     assert PracticeDetails.objects.get().practical_note_fr == "<p>Bienvenue.</p>"
 
 
