@@ -12,7 +12,7 @@ from practice_site.practice.models import Picture
 
 from ..conftest import FRENCH_URL
 from ..test_images import photo, upload
-from .test_editor import admin_page, open_the_article  # noqa: F401
+from .test_editor import open_the_article
 
 
 @pytest.fixture
