@@ -65,7 +65,8 @@ ATTRIBUTE_VALUES = {
     ("figure", "class"): re.compile(r"figure"),
 }
 URL_ATTRIBUTES = {"href", "src"}
-VOID_TAGS = {"br", "hr", "img"}
+# <source>: in the <picture> a library picture becomes.
+VOID_TAGS = {"br", "hr", "img", "source"}
 HEADINGS = {"h2", "h3", "h4"}
 LISTS = {"ol", "ul"}
 
@@ -166,7 +167,7 @@ class _ContentModelFitter(HTMLParser):
         self.open = []
         self.output = []
         self.placed = 0  # pictures written so far
-        self.figures = []  # per open figure: (pictures placed before it, its captions)
+        self.figures = []  # per open figure: [pictures placed before it, its captions]
 
     def parent(self):
         written = [tag for tag, end, _start in self.open if end]

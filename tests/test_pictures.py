@@ -240,3 +240,11 @@ def test_the_editor_s_menus_and_dialogs_speak_french(french_admin, alliance):
     assert catalogue, "the editor's catalogue is not loaded"
     script = french_admin.get(catalogue[1].decode()).content.decode()
     assert '"Insert Figure": "Ins\\u00e9rer une figure"' in script
+
+
+def test_a_picture_s_page_shows_it_and_a_new_one_s_page_asks_for_it(french_admin, picture):
+    change = french_admin.get(f"/admin/practice/picture/{picture.pk}/change/").content.decode()
+    assert '<img class="picture-thumbnail"' in change
+    add = french_admin.get("/admin/practice/picture/add/")
+    assert add.status_code == 200
+    assert 'type="file" name="image"' in add.content.decode()
