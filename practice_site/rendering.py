@@ -106,13 +106,16 @@ def render_html(html, language=None):
 
 
 def library_pictures(html):
-    """The pictures of the library that the images of the sanitised `html` show, by the
-    images' addresses, found in one query."""
+    """The pictures of the library that the images of the sanitised `html` show, in one
+    query: {(src, data-file): picture}."""
     # Imported here: the app's models render their texts with this module.
     from practice_site.practice.models import Picture
 
-    addresses = {unescape(src) for src in re.findall(r'<img\b[^>]*?\ssrc="([^"]*)"', html)}
-    return Picture.objects.at_addresses(addresses) if addresses else {}
+    images = set()
+    for tag in re.findall(r"<img\b[^>]*>", html):
+        attrs = {name: unescape(value) for name, value in re.findall(r'\s([\w-]+)="([^"]*)"', tag)}
+        images.add((attrs.get("src"), attrs.get("data-file")))
+    return Picture.objects.shown_by(images) if images else {}
 
 
 def valid_value(tag, attribute, value):
@@ -137,9 +140,9 @@ def fit_content_models(html, pictures):
     """The sanitised `html` with each element where the standard allows it and with the
     attributes it requires: what a pasted fragment may lack once the disallowed parts are gone.
 
-    - an image becomes the <picture> of the library's picture at its address (`pictures`:
-      {address: practice.Picture}), described by its alt ("" if it has none: the author gave
-      none), or is dropped, as a figure left without one is;
+    - an image becomes the <picture> of the library's picture it shows (`pictures`:
+      {(src, data-file): practice.Picture}, see library_pictures), described by its alt (""
+      if it has none: the author gave none), or is dropped, as a figure left without one is;
     - a link without an address loses its hreflang;
     - a list item or a figure caption out of its list or figure keeps only its content, as a
       second caption of a figure does;
@@ -189,7 +192,7 @@ class _ContentModelFitter(HTMLParser):
         else:
             self.open_implied_item()
         if tag == "img":
-            picture = self.pictures.get(attrs.get("src"))
+            picture = self.pictures.get((attrs.get("src"), attrs.get("data-file")))
             if picture:
                 self.output.append(
                     picture.responsive_html(attrs.get("alt") or "", TEXT_PICTURE_SIZES)

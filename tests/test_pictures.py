@@ -135,6 +135,22 @@ def test_an_address_elsewhere_that_names_a_library_picture_shows_only_the_site_s
     assert all(url.startswith("/media/CACHE/images/pictures/") for url in urls), urls
 
 
+def test_a_picture_whose_file_was_replaced_shows_its_new_file(article_with_a_picture, picture):
+    """The editor keeps the picture's id beside its address."""
+    picture.image = upload(photo(width=1200, height=900))
+    picture.save()
+    article_with_a_picture.save()  # the text, saved again, as it stood in the editor
+
+    html = ArticleVersion.objects.get(pk=article_with_a_picture.pk).body_html
+    [(_sources, img)] = pictures_of(html)
+    assert stored(img["src"]).size == (800, 600)
+    assert picture.image.name.removesuffix(".jpg") in img["src"]
+
+
+def test_an_image_without_an_address_is_dropped(picture):
+    assert render_html('<p>a<img alt="x">b</p>') == "<p>ab</p>"
+
+
 def test_a_figure_keeps_one_caption():
     picture = add_picture()
     html = render_html(

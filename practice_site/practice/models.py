@@ -708,12 +708,18 @@ class Presentation(SingletonModel):
 
 
 class PictureQuerySet(models.QuerySet):
-    def at_addresses(self, addresses):
-        """The pictures whose image is at one of `addresses` (the `src` of images in a text),
-        in one query: {address: picture}."""
-        names = {address: Picture.name_at(address) for address in addresses}
-        found = {picture.image.name: picture for picture in self.filter(image__in=names.values())}
-        return {address: found[name] for address, name in names.items() if name in found}
+    def shown_by(self, images):
+        """The pictures that `images` of a text show, in one query: {image: picture}, each
+        image an (address, id) pair, its `src` and the editor's `data-file`. An image shows the
+        picture at its address or, failing that, the picture of its id: the editor keeps the id
+        when the picture's file is replaced, not when the address is changed by hand."""
+        names = {image: Picture.name_at(image[0] or "") for image in images}
+        ids = {image[1] for image in images if image[1] and image[1].isdigit()}
+        found = list(self.filter(models.Q(image__in=names.values()) | models.Q(pk__in=ids)))
+        by_name = {picture.image.name: picture for picture in found}
+        by_id = {str(picture.pk): picture for picture in found}
+        shown = {image: by_name.get(names[image]) or by_id.get(image[1]) for image in images}
+        return {image: picture for image, picture in shown.items() if picture}
 
 
 class Picture(models.Model):
