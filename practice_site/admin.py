@@ -44,6 +44,20 @@ TECHNICAL_NAMES = {
 
 
 class PracticeAdminSite(admin.AdminSite):
+    def get_urls(self):
+        # The French of the visual editor's menus and dialogs (django-prose-editor's catalogue),
+        # which its scripts read from window.gettext: EditorMediaMixin loads it. The admin's own
+        # catalogue is included, as this script replaces the window.gettext of the admin's.
+        catalogue = JavaScriptCatalog.as_view(
+            packages=["django.contrib.admin", "django_prose_editor"]
+        )
+        return [
+            path(
+                "jsi18n/editor/", self.admin_view(catalogue, cacheable=True), name="editor_jsi18n"
+            ),
+            *super().get_urls(),
+        ]
+
     def get_app_list(self, request, app_label=None):
         """Her apps first, then, for the superuser only, the technical ones."""
         apps = super().get_app_list(request, app_label)
@@ -59,18 +73,6 @@ class PracticeAdminSite(admin.AdminSite):
             return everyday
         technical = sorted((app for app in apps if app["technical"]), key=lambda a: a["name"])
         return everyday + technical
-
-    def get_urls(self):
-        # The visual editor's toolbar and dialogs in the admin's language: django-prose-editor
-        # reads its labels through window.gettext, from its own "djangojs" catalogue; the admin's
-        # own is included, as this script replaces the window.gettext of the admin's.
-        catalogue = JavaScriptCatalog.as_view(
-            packages=["django.contrib.admin", "django_prose_editor"]
-        )
-        return [
-            path("editor-i18n.js", self.admin_view(catalogue), name="editor_i18n"),
-            *super().get_urls(),
-        ]
 
     def index(self, request, extra_context=None):
         apps = self.get_app_list(request)

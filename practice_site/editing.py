@@ -124,7 +124,8 @@ class EditorMediaMixin:
 
     class Media:
         css = {"all": ["css/admin.css"]}  # Tiptap's base rules among them
-        js = [reverse_lazy("admin:editor_i18n")]
+        # A classic script: it runs before the editor's modules, which read its translations.
+        js = [reverse_lazy("admin:editor_jsi18n")]
 
     def render_change_form(self, request, context, *args, **kwargs):
         context["media"] = Media.from_media(context["media"], nonce=request.csp_nonce)

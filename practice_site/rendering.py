@@ -4,6 +4,10 @@ practical notes: done once when a text is saved, never on a page view.
 Safe and valid: whatever an author writes or pastes (or posts by hand, bypassing the editor),
 what comes out makes a page the Nu Html Checker accepts (tests/test_html_validity.py).
 
+An image stays only if it is a picture of the site's library (practice.Picture), which it
+becomes in its responsive sizes: no third party learns who reads a page, and the
+Content-Security-Policy's img-src holds.
+
 Changes made after sanitising and fitting the elements to where the standard allows them
 (French spacing here, citation links in the articles) walk the parsed HTML and rewrite its
 text nodes only, so tags and attributes are never touched.
@@ -11,11 +15,12 @@ text nodes only, so tags and attributes are never touched.
 
 import re
 from functools import cache
-from html import escape
+from html import escape, unescape
 from html.parser import HTMLParser
 
 import nh3
 from django.conf.locale import LANG_INFO
+from django.urls import reverse_lazy
 from django.utils.encoding import iri_to_uri
 from django_prose_editor.config import allowlist_from_extensions
 
@@ -23,7 +28,7 @@ from django_prose_editor.config import allowlist_from_extensions
 # and so all that the sanitiser lets through: the library derives its allow-list from these.
 # Pasted text keeps what they know (paragraphs, headings, lists, bold, italic, links) and loses
 # the rest; there is no code block, so a leading tab from a word processor stays text.
-EDITOR_EXTENSIONS = {
+TEXT_EXTENSIONS = {
     "Heading": {"levels": [2, 3]},  # the page's title is its h1
     "Bold": True,
     "Italic": True,
@@ -37,15 +42,31 @@ EDITOR_EXTENSIONS = {
     "WordPaste": True,
     "NoInjectedStyle": True,
 }
+# The texts rendered into a page of their own (articles, presentation, legal pages) may also
+# hold pictures of the library, with a caption: the editor's "Browse…" button opens the
+# library's picker (practice.admin.PictureAdmin.picker_view), which hands it back the
+# picture's address and description.
+EDITOR_EXTENSIONS = {
+    **TEXT_EXTENSIONS,
+    "Figure": {"pickerUrl": reverse_lazy("admin:practice_picture_picker")},
+    "Image": True,
+    "Caption": True,
+}
+# How wide a picture of a text is shown: the reading column, 37rem wide from a 40rem screen,
+# the screen less its margins below (as the article's illustration).
+TEXT_PICTURE_SIZES = "(min-width: 40rem) 37rem, calc(100vw - 3rem)"
 # The values the standard allows for the attributes the editor writes that take a number; any
 # other value (in HTML posted by hand) is dropped, as the attribute may be left out.
 ATTRIBUTE_VALUES = {
     ("ol", "start"): re.compile(r"-?\d+"),
     ("ol", "type"): re.compile(r"[1aAiI]"),
     ("a", "rel"): re.compile(r"\s*(?:(?:noopener|noreferrer|nofollow|external)\s*)+"),
+    # The editor's own class, which the site styles; another would borrow the site's styles.
+    ("figure", "class"): re.compile(r"figure"),
 }
 URL_ATTRIBUTES = {"href", "src"}
-VOID_TAGS = {"br", "hr", "img"}
+# <source>: in the <picture> a library picture becomes.
+VOID_TAGS = {"br", "hr", "img", "source"}
 HEADINGS = {"h2", "h3", "h4"}
 LISTS = {"ol", "ul"}
 
@@ -77,10 +98,24 @@ def sanitise(html):
 
 def render_html(html, language=None):
     """Return the editor's `html` as HTML that is safe to insert into a page in `language`."""
-    html = fit_content_models(sanitise(html))
+    html = sanitise(html)
+    html = fit_content_models(html, library_pictures(html))
     if language == "fr":
         html = rewrite_text(html, lambda text: escape(french_spaces(text), quote=False))
     return html
+
+
+def library_pictures(html):
+    """The pictures of the library that the images of the sanitised `html` show, in one
+    query: {(src, data-file): picture}."""
+    # Imported here: the app's models render their texts with this module.
+    from practice_site.practice.models import Picture
+
+    images = set()
+    for tag in re.findall(r"<img\b[^>]*>", html):
+        attrs = {name: unescape(value) for name, value in re.findall(r'\s([\w-]+)="([^"]*)"', tag)}
+        images.add((attrs.get("src"), attrs.get("data-file")))
+    return Picture.objects.shown_by(images) if images else {}
 
 
 def valid_value(tag, attribute, value):
@@ -101,18 +136,20 @@ def language_tag(value):
     return next((code for code in (tag, tag.split("-")[0]) if code in LANG_INFO), None)
 
 
-def fit_content_models(html):
+def fit_content_models(html, pictures):
     """The sanitised `html` with each element where the standard allows it and with the
     attributes it requires: what a pasted fragment may lack once the disallowed parts are gone.
 
-    - an image without a source is dropped, one without a text alternative gets an empty one
-      (as Markdown's `![](…)` writes it: the author gave none);
+    - an image becomes the <picture> of the library's picture it shows (`pictures`:
+      {(src, data-file): practice.Picture}, see library_pictures), described by its alt (""
+      if it has none: the author gave none), or is dropped, as a figure left without one is;
     - a link without an address loses its hreflang;
-    - a list item or a figure caption out of its list or figure keeps only its content;
+    - a list item or a figure caption out of its list or figure keeps only its content, as a
+      second caption of a figure does;
     - content of a list outside any of its items goes into an item of its own;
     - an empty heading is dropped.
     """
-    fitter = _ContentModelFitter()
+    fitter = _ContentModelFitter(pictures)
     fitter.feed(html)
     fitter.close()
     return "".join(fitter.output)
@@ -124,12 +161,16 @@ class _ContentModelFitter(HTMLParser):
     # The elements each of these must be a child of.
     PARENTS = {"li": LISTS, "figcaption": {"figure"}}
 
-    def __init__(self):
+    def __init__(self, pictures):
         super().__init__(convert_charrefs=True)
+        self.pictures = pictures
         # One entry per open element: its tag, the end tag to write ("" for one left out), and
-        # for a heading where its start tag stands in the output ("implied" for an item added).
+        # for a heading or a figure where its start tag stands in the output ("implied" for an
+        # item added).
         self.open = []
         self.output = []
+        self.placed = 0  # pictures written so far
+        self.figures = []  # per open figure: [pictures placed before it, its captions]
 
     def parent(self):
         written = [tag for tag, end, _start in self.open if end]
@@ -151,18 +192,30 @@ class _ContentModelFitter(HTMLParser):
         else:
             self.open_implied_item()
         if tag == "img":
-            if attrs.get("src"):
-                self.output.append(_start_tag(tag, {"alt": "", **attrs}))
+            picture = self.pictures.get((attrs.get("src"), attrs.get("data-file")))
+            if picture:
+                self.output.append(
+                    picture.responsive_html(attrs.get("alt") or "", TEXT_PICTURE_SIZES)
+                )
+                self.placed += 1
             return
         if tag in VOID_TAGS:
             self.output.append(_start_tag(tag, attrs))
             return
         if tag == "a" and "href" not in attrs:
             attrs.pop("hreflang", None)
+        if tag == "figcaption" and self.parent() == "figure":
+            self.figures[-1][1] += 1
+            if self.figures[-1][1] > 1:
+                self.open.append((tag, "", None))
+                return
         if tag in self.PARENTS and self.parent() not in self.PARENTS[tag]:
             self.open.append((tag, "", None))
             return
-        self.open.append((tag, f"</{tag}>", len(self.output) if tag in HEADINGS else None))
+        if tag == "figure":
+            self.figures.append([self.placed, 0])
+        start = len(self.output) if tag in HEADINGS | {"figure"} else None
+        self.open.append((tag, f"</{tag}>", start))
         self.output.append(_start_tag(tag, attrs))
 
     def handle_startendtag(self, tag, attrs):
@@ -175,6 +228,11 @@ class _ContentModelFitter(HTMLParser):
         if opened in HEADINGS and not re.sub(r"<[^>]*>", "", "".join(self.output[start:])).strip():
             del self.output[start:]
             return
+        if opened == "figure":
+            placed_before, _captions = self.figures.pop()
+            if self.placed == placed_before:
+                del self.output[start:]
+                return
         self.output.append(end)
 
     def handle_data(self, data):

@@ -297,8 +297,8 @@ def test_the_editor_s_dialogs_speak_the_admin_s_language(admin_client, alliance)
     change_page = admin_client.get(
         f"/admin/articles/article/{alliance.article_id}/change/", HTTP_ACCEPT_LANGUAGE="fr"
     ).content.decode()
-    assert 'src="/admin/editor-i18n.js"' in change_page
+    assert 'src="/admin/jsi18n/editor/"' in change_page
 
-    catalogue = admin_client.get("/admin/editor-i18n.js", HTTP_ACCEPT_LANGUAGE="fr")
+    catalogue = admin_client.get("/admin/jsi18n/editor/", HTTP_ACCEPT_LANGUAGE="fr")
 
     assert "Texte alternatif" in catalogue.content.decode()
