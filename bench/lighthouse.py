@@ -79,7 +79,7 @@ def main():
             [PYTHON, Path(__file__).with_name("sample_content.py")],
             cwd=ROOT, env=environment, check=True,
         )  # fmt: skip
-        manage(environment, "generate_renditions", "--verbosity", "0")
+        manage(environment, "generate_renditions", capture=True)
         with gunicorn(environment) as url:
             base = url.replace("127.0.0.1", "localhost")
             results = {name: scores(base + path) for name, path in PAGES.items()}
