@@ -61,7 +61,8 @@ bench: $(BIN)/.installed
 loadtest: $(BIN)/.installed
 	cd bench && ../$(BIN)/python loadtest.py
 
-## lighthouse: Lighthouse's four scores for home, article FR and EN, contact (Debian's chromium)
+## lighthouse: Lighthouse's four scores for home, About, article, contact, with the practice's
+## details, portrait and an illustration filled in as when it goes live (Debian's chromium)
 lighthouse: $(BIN)/.installed browser
 	@test -x .lighthouse/node_modules/.bin/lighthouse || \
 		npm install --prefix .lighthouse --no-audit --no-fund -E lighthouse@12.2.3

@@ -1,18 +1,26 @@
 """The pages that present the practice, filled in as the psychologist fills them, pass axe-core's
-WCAG 2.2 AA rules in both languages (the fees and hours tables, the booking button)."""
+WCAG 2.2 AA rules in both languages (the fees and hours tables, the booking button, her
+portrait, an article's illustration)."""
 
 from datetime import time
 
 import pytest
 
+from articles.models import ArticleVersion
 from practice_site.practice.models import Presentation
 
-from ..conftest import fill_in_practice_details
+from ..conftest import ENGLISH_URL, FRENCH_SLUG, FRENCH_URL, fill_in_practice_details
+from ..test_images import illustrate
+from ..test_portrait import give_portrait
 from .test_accessibility import violations
 
 
 @pytest.fixture
-def presented_practice(migrated_content):
+def presented_practice(migrated_content, settings, tmp_path):
+    """The practice as she presents it before going live: details, fees, hours, her
+    presentation with a portrait, and the therapeutic-alliance article with an illustration
+    described in both languages."""
+    settings.MEDIA_ROOT = tmp_path / "media"
     details = fill_in_practice_details(
         video=True,
         mon_soutien_psy=True,
@@ -27,17 +35,36 @@ def presented_practice(migrated_content):
     Presentation.objects.create(
         heading_fr="Camille Exemple, psychologue à Paris",
         heading_en="Camille Exemple, psychologist in Paris",
-        summary_fr="Je reçois **adultes et couples**.",
-        summary_en="I see **adults and couples**.",
-        body_fr="## Mon parcours\n\nPsychologue depuis 2010.",
-        body_en="## My path\n\nA psychologist since 2010.",
+        # As the admin's visual editor writes them.
+        summary_fr="<p>Je reçois <strong>adultes et couples</strong>.</p>",
+        summary_en="<p>I see <strong>adults and couples</strong>.</p>",
+        body_fr="<h2>Mon parcours</h2><p>Psychologue depuis 2010.</p>",
+        body_en="<h2>My path</h2><p>A psychologist since 2010.</p>",
+    )
+    give_portrait()
+    alliance = ArticleVersion.objects.get(language="fr", slug=FRENCH_SLUG)
+    illustrate(alliance, alt="Deux fauteuils face à face près d’une fenêtre", caption="Photo : K.")
+    alliance.article.versions.filter(language="en").update(
+        illustration_alt="Two armchairs facing each other by a window"
     )
 
 
-@pytest.mark.parametrize("url", ["/fr/", "/en/", "/en/about/", "/fr/contact/", "/en/contact/"])
+PAGES = ["/fr/", "/en/", "/fr/a-propos/", "/en/about/", FRENCH_URL, ENGLISH_URL]
+
+
+@pytest.mark.parametrize("url", [*PAGES, "/fr/contact/", "/en/contact/"])
 def test_the_presented_practice_has_no_accessibility_violation(page, presented_practice, url):
     page.goto(url)
     assert violations(page) == []
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_the_portrait_and_the_illustration_show(page, presented_practice, url):
+    """What axe checked above had the pictures in it: the one at the top of each page (the
+    portrait, the illustration) is loaded and shown."""
+    page.goto(url)
+    picture = page.locator("main picture img").first
+    assert picture.evaluate("img => img.complete && img.naturalWidth") > 0
 
 
 def test_the_contact_page_stays_accessible_on_a_phone(page, presented_practice):
