@@ -33,6 +33,10 @@ ADMIN_PHRASES = [
     gettext_noop("The {name} “{obj}” was added successfully. You may add another {name} below."),
     gettext_noop("The {name} “{obj}” was changed successfully. You may add another {name} below."),
     gettext_noop("Delete selected %(verbose_name_plural)s"),
+    gettext_noop("Select %s to change"),
+    gettext_noop("Select %s to view"),
+    gettext_noop(" By %(filter_title)s "),
+    gettext_noop("None available"),
 ]
 
 
