@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from practice_site.editing import EditorMediaMixin, SaveOnlyChangesMixin, TranslatedHistoryMixin
 from practice_site.history import HistoryAdmin
 
+from .forms import FeeForm, OpeningHoursForm
 from .models import Fee, LegalPage, OpeningHours, PracticeDetails, Presentation
 
 
@@ -28,12 +29,14 @@ class SingletonAdminMixin:
 
 class FeeInline(admin.TabularInline):
     model = Fee
+    form = FeeForm
     fields = ["label_fr", "label_en", "amount", "duration", "position"]
     extra = 0
 
 
 class OpeningHoursInline(admin.TabularInline):
     model = OpeningHours
+    form = OpeningHoursForm
     fields = ["weekday", "opens", "closes"]
     extra = 0
 

@@ -5,6 +5,7 @@ from playwright.sync_api import sync_playwright
 
 # Playwright cannot download its own browser on these machines: drive Debian's chromium.
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+PASSWORD = "correct-horse-battery"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -55,3 +56,28 @@ def live_server(collected_static):
         server = LiveServer("localhost")
     yield server
     server.stop()
+
+
+@pytest.fixture
+def admin_page(page, django_user_model, settings):
+    """The browser page signed in to the admin (a password alone: ADMIN_TWO_FACTOR off), which
+    records what the Content-Security-Policy refuses in `page.refused`."""
+    settings.ADMIN_TWO_FACTOR = False
+    django_user_model.objects.create_superuser("psy", "psy@example.org", PASSWORD)
+    page.refused = []
+    page.add_init_script(
+        "document.addEventListener('securitypolicyviolation',"
+        " event => console.error('CSP refused ' + event.effectiveDirective))"
+    )
+    page.on(
+        "console",
+        lambda message: (
+            page.refused.append(message.text) if message.text.startswith("CSP refused") else None
+        ),
+    )
+    page.goto("/admin/login/")
+    page.fill("#id_username", "psy")
+    page.fill("#id_password", PASSWORD)
+    page.press("#id_password", "Enter")
+    page.wait_for_url("**/admin/")
+    return page

@@ -1,14 +1,11 @@
 """The psychologist writes in the admin's visual editor, pastes from a word processor and
 previews her changes, under the admin's Content-Security-Policy."""
 
-import pytest
 from playwright.sync_api import expect
 
 from articles.models import ArticleVersion
 
 from ..conftest import FRENCH_SLUG, FRENCH_URL
-
-PASSWORD = "correct-horse-battery"
 
 # Word's clipboard HTML for a bulleted item: a paragraph styled as a list, its bullet in a span
 # marked to be ignored by programs that know lists.
@@ -40,31 +37,6 @@ PASTE = """(element, html) => {
         new ClipboardEvent("paste", {clipboardData: data, bubbles: true, cancelable: true})
     )
 }"""
-
-
-@pytest.fixture
-def admin_page(page, django_user_model, settings):
-    """The browser page signed in to the admin (a password alone: ADMIN_TWO_FACTOR off), which
-    records what the Content-Security-Policy refuses in `page.refused`."""
-    settings.ADMIN_TWO_FACTOR = False
-    django_user_model.objects.create_superuser("psy", "psy@example.org", PASSWORD)
-    page.refused = []
-    page.add_init_script(
-        "document.addEventListener('securitypolicyviolation',"
-        " event => console.error('CSP refused ' + event.effectiveDirective))"
-    )
-    page.on(
-        "console",
-        lambda message: (
-            page.refused.append(message.text) if message.text.startswith("CSP refused") else None
-        ),
-    )
-    page.goto("/admin/login/")
-    page.fill("#id_username", "psy")
-    page.fill("#id_password", PASSWORD)
-    page.press("#id_password", "Enter")
-    page.wait_for_url("**/admin/")
-    return page
 
 
 def open_the_article(page):

@@ -1,0 +1,24 @@
+"""The admin's forms as a French psychologist meets them in her browser (locale fr-FR)."""
+
+from decimal import Decimal
+
+from playwright.sync_api import expect
+
+from practice_site.practice.models import Fee
+
+from ..conftest import fill_in_practice_details
+
+
+def test_a_fee_typed_with_a_decimal_comma_is_stored_and_shown_the_french_way(admin_page):
+    page = admin_page
+    fill_in_practice_details()
+    page.goto("/admin/practice/practicedetails/1/change/")
+    amount = page.locator("input[name=fees-0-amount]")
+    amount.fill("250,50")
+    expect(amount).to_have_value("250,50")  # the browser kept the comma
+    page.click("input[name=_save]")
+    expect(page.locator(".messagelist .success")).to_be_visible()
+
+    assert Fee.objects.get(position=0).amount == Decimal("250.50")
+    page.goto("/admin/practice/practicedetails/1/change/")
+    expect(page.locator("input[name=fees-0-amount]")).to_have_value("250,50")
