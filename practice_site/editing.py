@@ -33,6 +33,8 @@ ADMIN_PHRASES = [
     gettext_noop("The {name} “{obj}” was added successfully. You may add another {name} below."),
     gettext_noop("The {name} “{obj}” was changed successfully. You may add another {name} below."),
     gettext_noop("Delete selected %(verbose_name_plural)s"),
+    # Under an inline's rows: Django's French reads "Ajouter un objet Tarif supplémentaire".
+    gettext_noop("Add another %(verbose_name)s"),
 ]
 
 

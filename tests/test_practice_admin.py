@@ -124,3 +124,44 @@ def test_the_opening_times_show_an_example_and_without_seconds(admin_client):
     [opens] = re.findall(r'<input[^>]*name="opening_hours-0-opens"[^>]*>', html)
     assert 'value="09:30"' in opens
     assert "E.g. 9h, 9h30 or 14:00." in html
+
+
+# One record each: no "add another", a message in her words
+
+
+def test_the_practice_details_page_offers_no_save_and_add_another(admin_client):
+    fill_in_practice_details()
+    html = admin_client.get(URL).content.decode()
+    assert 'name="_save"' in html
+    assert 'name="_addanother"' not in html
+
+
+def test_the_presentation_page_offers_no_save_and_add_another(admin_client):
+    html = admin_client.get("/admin/practice/presentation/add/").content.decode()
+    assert 'name="_save"' in html
+    assert 'name="_addanother"' not in html
+
+
+@pytest.mark.parametrize(
+    ("button", "next_url"), [("_save", "/admin/practice/practicedetails/"), ("_continue", URL)]
+)
+def test_saving_the_practice_details_says_so_in_plain_words(admin_client, button, next_url):
+    fill_in_practice_details()
+    response = post_the_details(admin_client, ENGLISH, **{button: "1", "phone": "06 00 00 00 00"})
+    assert response["Location"] == next_url
+    page = admin_client.get(URL, headers=ENGLISH)
+    messages = [str(message) for message in page.context["messages"]]
+    assert messages == ["The practice details have been saved."]
+
+
+def test_saving_the_presentation_for_the_first_time_says_so_in_plain_words(admin_client):
+    from practice_site.practice.models import Presentation
+
+    url = "/admin/practice/presentation/add/"
+    data = as_a_browser_sends_it(change_form_data(admin_client.get(url)))
+    response = admin_client.post(url, {**data, "heading_fr": "Bienvenue"}, headers=ENGLISH)
+    assert response.status_code == 302
+    assert Presentation.objects.get().heading_fr == "Bienvenue"
+    page = admin_client.get(response["Location"], headers=ENGLISH, follow=True)
+    messages = [str(message) for message in page.context["messages"]]
+    assert messages == ["Your presentation has been saved."]
