@@ -4,9 +4,10 @@ from decimal import Decimal
 
 from playwright.sync_api import expect
 
+from articles.models import ArticleVersion
 from practice_site.practice.models import Fee
 
-from ..conftest import fill_in_practice_details
+from ..conftest import FRENCH_SLUG, fill_in_practice_details
 
 
 def test_a_fee_typed_with_a_decimal_comma_is_stored_and_shown_the_french_way(admin_page):
@@ -22,3 +23,17 @@ def test_a_fee_typed_with_a_decimal_comma_is_stored_and_shown_the_french_way(adm
     assert Fee.objects.get(position=0).amount == Decimal("250.50")
     page.goto("/admin/practice/practicedetails/1/change/")
     expect(page.locator("input[name=fees-0-amount]")).to_have_value("250,50")
+
+
+def test_the_preview_buttons_are_in_the_save_bar_at_the_top_styled_as_its_buttons(admin_page):
+    page = admin_page
+    page.set_viewport_size({"width": 1280, "height": 800})
+    version = ArticleVersion.objects.get(language="fr", slug=FRENCH_SLUG)
+    page.goto(f"/admin/articles/article/{version.article_id}/change/")
+
+    top_bar = page.locator(".submit-row").first
+    preview = top_bar.locator("button[name=_preview][value=fr]")
+    expect(preview).to_be_in_viewport()  # no scrolling down a very long page to find it
+    save = top_bar.locator("input[name=_continue]")
+    style = "element => [getComputedStyle(element).backgroundColor, element.offsetHeight]"
+    assert preview.evaluate(style) == save.evaluate(style)
