@@ -37,3 +37,16 @@ def test_the_preview_buttons_are_in_the_save_bar_at_the_top_styled_as_its_button
     save = top_bar.locator("input[name=_continue]")
     style = "element => [getComputedStyle(element).backgroundColor, element.offsetHeight]"
     assert preview.evaluate(style) == save.evaluate(style)
+
+
+def test_the_fees_table_fits_the_page_at_1280_pixels(admin_page):
+    page = admin_page
+    page.set_viewport_size({"width": 1280, "height": 800})
+    fill_in_practice_details()
+    page.goto("/admin/practice/practicedetails/1/change/")
+    fees = page.locator("#fees-group fieldset")
+    # Nothing to scroll sideways to: the order and the delete box are in sight.
+    assert fees.evaluate("element => element.scrollWidth <= element.clientWidth")
+    fees.scroll_into_view_if_needed()
+    for column in [".field-position input", ".delete input"]:
+        expect(fees.locator(column).first).to_be_in_viewport(ratio=1)
