@@ -32,10 +32,18 @@ EDITOR_EXTENSIONS = {
     "ListItem": True,
     "Blockquote": True,
     "HardBreak": True,
-    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto", "tel"]},
+    # No link made from typed text that looks like an address ("ouvrés.Je"): only with the
+    # link button, or pasted in full (ExplicitLinksOnly).
+    "Link": {
+        "enableTarget": False,
+        "protocols": ["http", "https", "mailto", "tel"],
+        "autolink": False,
+    },
     # This site's own (settings.DJANGO_PROSE_EDITOR_EXTENSIONS, static/js/editor-extensions.js).
     "WordPaste": True,
     "NoInjectedStyle": True,
+    "ExplicitLinksOnly": True,
+    "TranslatedToolbar": True,
 }
 # The values the standard allows for the attributes the editor writes that take a number; any
 # other value (in HTML posted by hand) is dropped, as the attribute may be left out.
