@@ -77,9 +77,10 @@ restore: $(BIN)/.installed
 	@test -n "$(FILE)" || { echo "Usage: make restore FILE=var/backups/practice-backup-….tar.gz"; exit 2; }
 	$(BIN)/python manage.py restore "$(FILE)"
 
-## messages: refresh the .po catalogues from the code and compile them to .mo
+## messages: refresh the .po catalogues (Python and templates, the editor's script) from the code and compile them to .mo
 messages: $(BIN)/.installed
 	$(BIN)/python manage.py makemessages --no-location --no-obsolete -l fr -l en --ignore "$(VENV)/*"
+	$(BIN)/python manage.py makemessages -d djangojs --no-location --no-obsolete -l fr -l en --ignore "$(VENV)/*" --ignore "staticfiles/*"
 	$(BIN)/python manage.py compilemessages --ignore "$(VENV)/*"
 
 ## lint: ruff's checks and formatting, and no model change without its migration

@@ -116,6 +116,8 @@ class ArticleAdmin(
     inlines = [ArticleVersionInline, ReferenceInline]
     form = ArticleForm
     fields = ["author", "illustration"]
+    # The page is long: the save bar, with its preview buttons, is at its top too.
+    save_on_top = True
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("versions")

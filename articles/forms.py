@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
-from .models import Article
+from .models import DUPLICATE_DOI, Article, clean_doi
 
 CONFIRM_DELETION = _("Yes, delete these references and turn their citations into plain text")
 
@@ -57,6 +57,7 @@ class ReferenceFormSet(BaseInlineFormSet):
 
     def clean(self):
         super().clean()
+        self.refuse_duplicate_dois()
         deleted = [form.instance for form in self.deleted_forms if form.instance.pk]
         if not deleted or self.deletion_confirmed:
             return
@@ -74,3 +75,18 @@ class ReferenceFormSet(BaseInlineFormSet):
                     "confirm": CONFIRM_DELETION,
                 },
             )
+
+    def refuse_duplicate_dois(self):
+        """A DOI given to two references, refused on the later one. The database's constraint
+        is not checked by the forms (they leave the article out of their validation) and
+        cannot see two rows not yet saved; the formset holds all of the article's references."""
+        seen = set()
+        for form in self.forms:
+            if self._should_delete_form(form) or not hasattr(form, "cleaned_data"):
+                continue
+            # As the reference will store it: pasted as a link or labelled "doi:", it is the same.
+            doi = clean_doi(form.cleaned_data.get("doi", "")).casefold()
+            if doi in seen:
+                form.add_error("doi", ValidationError(DUPLICATE_DOI, code="duplicate_doi"))
+            if doi:
+                seen.add(doi)

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -224,6 +225,7 @@ class ArticleVersion(models.Model):
         ordering = ["-published_at", "title"]
         verbose_name = _("language version")
         verbose_name_plural = _("language versions")
+        # A work is listed once; a DOI names one work, whatever its case (DOI Handbook, 2.4).
         constraints = [
             models.UniqueConstraint(
                 fields=["article", "language"],
@@ -337,6 +339,11 @@ class ArticleVersion(models.Model):
         return max(self.updated_at, self.article.updated_at)
 
 
+# Said of a reference whose DOI another reference of the same article has: the database's
+# constraint and the article page's references, which check the rows not yet saved, say it alike.
+DUPLICATE_DOI = _("Another reference of this article has this DOI: the work would be listed twice.")
+
+
 class Reference(models.Model):
     """A journal article cited by an article, shared by all its language versions."""
 
@@ -366,6 +373,17 @@ class Reference(models.Model):
         # Close to APA order (the authors as typed); the exact one reads the surnames, which
         # SQL cannot: Reference.reference_list.
         ordering = ["authors", "year", "title"]
+        # A work is listed once; a DOI names one work, whatever its case (DOI Handbook, 2.4).
+        constraints = [
+            models.UniqueConstraint(
+                "article",
+                Lower("doi"),
+                condition=~models.Q(doi=""),
+                name="unique_doi_per_article",
+                violation_error_code="duplicate_doi",
+                violation_error_message=DUPLICATE_DOI,
+            )
+        ]
         verbose_name = _("reference")
         verbose_name_plural = _("references")
 

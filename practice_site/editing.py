@@ -37,6 +37,8 @@ ADMIN_PHRASES = [
     gettext_noop("Select %s to view"),
     gettext_noop(" By %(filter_title)s "),
     gettext_noop("None available"),
+    # Under an inline's rows: Django's French reads "Ajouter un objet Tarif supplémentaire".
+    gettext_noop("Add another %(verbose_name)s"),
 ]
 
 

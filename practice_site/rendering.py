@@ -37,10 +37,18 @@ TEXT_EXTENSIONS = {
     "ListItem": True,
     "Blockquote": True,
     "HardBreak": True,
-    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto", "tel"]},
+    # No link made from typed text that looks like an address ("ouvrés.Je"): only with the
+    # link button, or pasted in full (ExplicitLinksOnly).
+    "Link": {
+        "enableTarget": False,
+        "protocols": ["http", "https", "mailto", "tel"],
+        "autolink": False,
+    },
     # This site's own (settings.DJANGO_PROSE_EDITOR_EXTENSIONS, static/js/editor-extensions.js).
     "WordPaste": True,
     "NoInjectedStyle": True,
+    "ExplicitLinksOnly": True,
+    "TranslatedToolbar": True,
 }
 # The texts rendered into a page of their own (articles, presentation, legal pages) may also
 # hold pictures of the library, with a caption: the editor's "Browse…" button opens the

@@ -359,7 +359,10 @@ DJANGO_PROSE_EDITOR_EXTENSIONS = [
     {
         # A lazy static(): the script's hashed name is known once the manifest is read.
         "js": [static_lazy("js/editor-extensions.js")],
-        "extensions": {"WordPaste": html_tags([]), "NoInjectedStyle": html_tags([])},
+        "extensions": {
+            name: html_tags([])
+            for name in ["WordPaste", "NoInjectedStyle", "ExplicitLinksOnly", "TranslatedToolbar"]
+        },
     }
 ]
 

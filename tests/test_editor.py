@@ -286,8 +286,18 @@ def test_the_change_form_has_a_preview_button_per_language(admin_client, allianc
     html = admin_client.get(
         f"/admin/articles/article/{alliance.article_id}/change/"
     ).content.decode()
-    buttons = re.findall(r"<button[^>]*formaction=\"([^\"]+)\"[^>]*value=\"(\w+)\"", html)
-    assert buttons == [(preview_url(alliance.article), "fr"), (preview_url(alliance.article), "en")]
+    # In the save bar at the top and at the bottom of the page, after the save buttons.
+    rows = re.findall(r'<div class="submit-row">(.*?)</div>', html, re.S)
+    assert len(rows) == 2
+    for row in rows:
+        buttons = re.findall(
+            r'<button class="button preview"[^>]*formaction="([^"]+)"[^>]*value="(\w+)"', row
+        )
+        assert buttons == [
+            (preview_url(alliance.article), "fr"),
+            (preview_url(alliance.article), "en"),
+        ]
+        assert row.index('name="_save"') < row.index("<button")
     assert 'formtarget="_blank"' in html
 
 

@@ -119,9 +119,12 @@ def test_the_admin_home_lists_what_is_missing_before_going_live(admin_client):
     html = admin_client.get("/admin/", headers={"accept-language": "en"}).content.decode()
     checklist = html[html.index('id="going-live-title"') :]
     checklist = checklist[: checklist.index("</section>")]
-    assert checklist.count("<li>") == 2
-    assert 'href="/admin/practice/practicedetails/1/change/#id_host_phone"' in checklist
-    assert 'href="/admin/practice/practicedetails/1/change/#id_rpps"' in checklist
+    # One item for the practice details, naming what they lack, linked to the first of them.
+    assert checklist.count("<li>") == 1
+    assert (
+        '<a href="/admin/practice/practicedetails/1/change/#id_rpps">'
+        "The practice details lack these fields: RPPS number, host&#x27;s phone.</a>"
+    ) in checklist
 
 
 def test_the_admin_home_links_a_legal_page_that_lost_a_placeholder(admin_client):
@@ -137,5 +140,25 @@ def test_the_admin_home_links_a_legal_page_that_lost_a_placeholder(admin_client)
 
 
 def test_the_admin_home_has_no_checklist_once_all_is_set(admin_client):
+    from practice_site.practice.models import Presentation
+
     fill_in_practice_details()
+    Presentation.objects.create(summary_fr="<p>Psychologue clinicienne, j’accompagne…</p>")
     assert 'id="going-live-title"' not in admin_client.get("/admin/").content.decode()
+
+
+def test_once_the_details_are_complete_the_home_suggests_the_presentation(admin_client):
+    fill_in_practice_details()
+    html = admin_client.get("/admin/", headers={"accept-language": "en"}).content.decode()
+    checklist = html[html.index('id="going-live-title"') :]
+    checklist = checklist[: checklist.index("</section>")]
+    assert ">To do</h2>" in checklist
+    assert "must not be put online" not in checklist
+    assert checklist.count("<li>") == 1
+    assert '<a href="/admin/practice/presentation/add/">Introduce yourself:' in checklist
+
+
+def test_the_presentation_waits_until_the_details_are_complete(admin_client):
+    fill_in_practice_details(rpps="")
+    html = admin_client.get("/admin/", headers={"accept-language": "en"}).content.decode()
+    assert "Introduce yourself" not in html

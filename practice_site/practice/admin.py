@@ -1,4 +1,4 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
@@ -9,12 +9,40 @@ from django.utils.translation import gettext_lazy as _
 from practice_site.editing import EditorMediaMixin, SaveOnlyChangesMixin, TranslatedHistoryMixin
 from practice_site.history import HistoryAdmin
 
+from .forms import FeeForm, OpeningHoursForm
 from .models import Fee, LegalPage, OpeningHours, Picture, PracticeDetails, Presentation
 
 
 class SingletonAdminMixin:
     """For the admin of a SingletonModel: its one record is added once, never deleted, and the
-    list of records leads straight to it."""
+    list of records leads straight to it. Saving it says so in plain words (`saved_message`),
+    not as one record among many ("The practice details “Practice details” was changed")."""
+
+    saved_message = None  # each admin's own, e.g. "The practice details have been saved."
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        extra_context = {"show_save_and_add_another": False, **(extra_context or {})}
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        self.message_user(request, self.saved_message, messages.SUCCESS)
+        if "_continue" in request.POST:
+            return redirect(self.change_url(obj))
+        return self.response_post_save_add(request, obj)
+
+    def response_change(self, request, obj):
+        self.message_user(request, self.saved_message, messages.SUCCESS)
+        if "_continue" in request.POST:
+            return redirect(self.change_url(obj))
+        return self.response_post_save_change(request, obj)
+
+    def change_url(self, obj):
+        opts = self.model._meta
+        return reverse(
+            f"admin:{opts.app_label}_{opts.model_name}_change",
+            args=[obj.pk],
+            current_app=self.admin_site.name,
+        )
 
     def has_add_permission(self, request):
         return super().has_add_permission(request) and not self.model.objects.exists()
@@ -32,12 +60,14 @@ class SingletonAdminMixin:
 
 class FeeInline(admin.TabularInline):
     model = Fee
+    form = FeeForm
     fields = ["label_fr", "label_en", "amount", "duration", "position"]
     extra = 0
 
 
 class OpeningHoursInline(admin.TabularInline):
     model = OpeningHours
+    form = OpeningHoursForm
     fields = ["weekday", "opens", "closes"]
     extra = 0
 
@@ -90,6 +120,7 @@ class PracticeDetailsAdmin(
         ),
     ]
     inlines = [FeeInline, OpeningHoursInline]
+    saved_message = _("The practice details have been saved.")
 
 
 @admin.register(Presentation)
@@ -110,6 +141,7 @@ class PresentationAdmin(
         (_("Short presentation"), {"fields": ["summary_fr", "summary_en"]}),
         (_("About page"), {"fields": ["body_fr", "body_en"]}),
     ]
+    saved_message = _("Your presentation has been saved.")
 
 
 @admin.register(LegalPage)

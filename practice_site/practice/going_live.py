@@ -7,8 +7,9 @@ from django.db import DatabaseError
 from django.urls import reverse
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from .models import Fee, LegalPage, PracticeDetails
+from .models import Fee, LegalPage, PracticeDetails, Presentation
 
 # The details a legal notice needs, each with the id of its check. practice.E010 is the mail
 # relay's (contact.checks): these skip it.
@@ -24,6 +25,7 @@ REQUIRED_DETAILS = [
     ("practice.E009", "host_address"),
     ("practice.E011", "host_phone"),
 ]
+DETAIL_CHECKS = dict(REQUIRED_DETAILS)
 PAGE_LACKS_PLACEHOLDERS = "practice.E012"
 PAGE_MISSING = "practice.E013"
 DATABASE_UNREADABLE = "practice.E014"
@@ -126,3 +128,64 @@ def missing_before_going_live():
                 )
             )
     return missing
+
+
+# What the presentation says: while all of it is empty, the home and About pages show only the
+# standard welcome.
+PRESENTATION_TEXTS = ["heading", "introduction", "summary", "body"]
+
+
+@dataclass(frozen=True)
+class ToDo:
+    """An item of the admin home's to-do list: what to do and the admin page where."""
+
+    message: str
+    url: str
+
+
+def admin_to_do(current_app=None):
+    """The admin home's to-do list: (what the site lacks before going live, the next steps).
+
+    The practice details' empty fields make one item, linked to the first of them; the next
+    step, writing the presentation, comes once they are all filled in."""
+    missing = missing_before_going_live()
+    details = [item for item in missing if item.id in DETAIL_CHECKS]
+    to_do = [ToDo(item.message, item.url(current_app)) for item in missing if item not in details]
+    if details:
+        names = [
+            str(PracticeDetails._meta.get_field(DETAIL_CHECKS[item.id]).verbose_name)
+            for item in details
+        ]
+        message = ngettext(
+            "The practice details lack this field: %(fields)s.",
+            "The practice details lack these fields: %(fields)s.",
+            len(names),
+        ) % {"fields": ", ".join(names)}
+        to_do.insert(0, ToDo(message, details[0].url(current_app)))
+    next_steps = []
+    if not details and presentation_is_empty():
+        next_steps.append(
+            ToDo(
+                _(
+                    "Introduce yourself: write a few words about you and how you work, for "
+                    "the home and About pages."
+                ),
+                presentation_url(current_app),
+            )
+        )
+    return to_do, next_steps
+
+
+def presentation_is_empty():
+    presentation = Presentation.objects.filter(pk=1).first()
+    return presentation is None or not any(
+        getattr(presentation, f"{field}_{language}").strip()
+        for field in PRESENTATION_TEXTS
+        for language in ["fr", "en"]
+    )
+
+
+def presentation_url(current_app=None):
+    if Presentation.objects.filter(pk=1).exists():
+        return reverse("admin:practice_presentation_change", args=[1], current_app=current_app)
+    return reverse("admin:practice_presentation_add", current_app=current_app)

@@ -92,3 +92,102 @@ export const NoInjectedStyle = Extension.create({
     this.editor.options.injectCSS = false
   },
 })
+
+// django-prose-editor writes most of its toolbar's labels in English in its script, not
+// through gettext: this site's "djangojs" catalogue translates them, keyed by the library's
+// text. The toolbar is redrawn as the cursor moves (the block type's button is replaced): every
+// label that appears is translated, by a MutationObserver.
+const HEADING = /^heading (\d)$/i
+
+function toolbarLabels() {
+  return new Map([
+    ["bold", gettext("Bold")],
+    ["italic", gettext("Italic")],
+    ["unordered list", gettext("Bulleted list")],
+    ["ordered list", gettext("Numbered list")],
+    ["blockquote", gettext("Quotation")],
+    ["insert link", gettext("Insert a link")],
+    ["remove link", gettext("Remove the link")],
+    ["undo", gettext("Undo")],
+    ["redo", gettext("Redo")],
+    ["paragraph", gettext("Paragraph")],
+  ])
+}
+
+function translated(labels, text) {
+  const heading = HEADING.exec(text)
+  if (heading) {
+    return interpolate(gettext("Heading %s"), [heading[1]])
+  }
+  return labels.get(text.toLowerCase()) ?? text
+}
+
+function translateToolbar(labels, toolbar) {
+  for (const element of toolbar.querySelectorAll("[title], [aria-label]")) {
+    for (const attribute of ["title", "aria-label"]) {
+      const text = element.getAttribute(attribute)
+      // Set only when it changes: the observer sees its own changes, and must stop there.
+      if (text && translated(labels, text) !== text) {
+        element.setAttribute(attribute, translated(labels, text))
+      }
+    }
+  }
+  // The block type menu's options: a heading or paragraph element with the English name.
+  for (const option of toolbar.querySelectorAll(".prose-menubar__option > *")) {
+    const text = option.textContent
+    if (translated(labels, text) !== text) {
+      option.textContent = translated(labels, text)
+    }
+  }
+}
+
+export const TranslatedToolbar = Extension.create({
+  name: "TranslatedToolbar",
+
+  onCreate() {
+    const editor = this.editor.view.dom.closest(".prose-editor")
+    if (!editor || typeof window.gettext !== "function") {
+      return
+    }
+    const labels = toolbarLabels()
+    const translate = () => {
+      for (const toolbar of editor.querySelectorAll(".prose-menubar")) {
+        translateToolbar(labels, toolbar)
+      }
+    }
+    translate()
+    const observer = new MutationObserver(translate)
+    observer.observe(editor, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ["title", "aria-label"],
+    })
+    this.storage.observer = observer
+  },
+
+  onDestroy() {
+    this.storage.observer?.disconnect()
+  },
+
+  addStorage() {
+    return { observer: null }
+  },
+})
+
+// Tiptap's Link turns any text that looks like an address into a link, typed (its `autolink`
+// option, off in EDITOR_EXTENSIONS) or pasted: "ouvrés.Je" (.je is Jersey's domain) became a
+// link to http://ouvrés.Je. Pasted text keeps only addresses written in full ("https://…",
+// "mailto:…"); links made with the link button are untouched.
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i
+
+export const ExplicitLinksOnly = Extension.create({
+  name: "ExplicitLinksOnly",
+
+  onBeforeCreate() {
+    const link = this.editor.extensionManager.extensions.find((extension) => extension.name === "link")
+    if (link) {
+      link.options.shouldAutoLink = (url) => SCHEME.test(url)
+    }
+  },
+})

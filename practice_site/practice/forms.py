@@ -1,0 +1,86 @@
+"""The admin's forms for the practice's fees and opening hours: they read an amount or a time
+as the psychologist writes it by hand, the French way or the English one."""
+
+import re
+from datetime import time
+from decimal import Decimal
+
+from django import forms
+from django.contrib.admin.widgets import AdminTimeWidget
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from .models import Fee, OpeningHours
+
+
+class EuroAmountField(forms.DecimalField):
+    """An amount in euros: "82,50" or "82.50", spaces between the thousands and a euro sign
+    allowed, shown back as the admin's language writes it ("82,50" in French).
+
+    A text input, not a number input: the browser's number input drops a comma its own
+    language does not use, and "250,50" was stored as 25050. What could be read two ways ("1.250"
+    is 1.25 or 1250, "1.250,50" mixes both marks) is refused, never guessed.
+    """
+
+    AMOUNT = re.compile(r"([0-9]+)(?:[.,]([0-9]{1,2}))?")
+    default_error_messages = {
+        "invalid": _("Write the fee in euros with at most two decimals, e.g. 60 or 82.50."),
+    }
+
+    def __init__(self, **kwargs):
+        super().__init__(**{**kwargs, "localize": True})
+
+    def to_python(self, value):
+        if isinstance(value, str) and value.strip():
+            # \s: the no-break spaces a copied amount may have between thousands, too.
+            match = self.AMOUNT.fullmatch(re.sub(r"[\s€]", "", value))
+            if match is None:
+                raise ValidationError(self.error_messages["invalid"], code="invalid")
+            whole, cents = match.groups()
+            value = Decimal(f"{whole}.{cents or 0}")
+        return super().to_python(value)
+
+    def widget_attrs(self, widget):
+        # Phones show a keyboard of digits with the decimal mark of their language.
+        return {**super().widget_attrs(widget), "inputmode": "decimal"}
+
+
+class TimeOfDayField(forms.TimeField):
+    """A time of day as one says it in France ("9h", "9h30", "9 h 30") or writes it on a
+    clock ("9:30", "09:30")."""
+
+    TIME = re.compile(r"([0-9]{1,2})\s*[hH:]\s*([0-9]{2})?")
+    default_error_messages = {"invalid": _("Enter a time such as 9h, 9h30 or 14:00.")}
+
+    def to_python(self, value):
+        if isinstance(value, str) and (match := self.TIME.fullmatch(value.strip())):
+            hour, minute = match.groups()
+            try:
+                return time(int(hour), int(minute or 0))
+            except ValueError:
+                raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+        # Anything else as Django reads a time in the admin's language ("09:30:00" included).
+        return super().to_python(value)
+
+
+class FeeForm(forms.ModelForm):
+    class Meta:
+        model = Fee
+        fields = ["label_fr", "label_en", "amount", "duration", "position"]
+        field_classes = {"amount": EuroAmountField}
+
+
+class OpeningHoursForm(forms.ModelForm):
+    class Meta:
+        model = OpeningHours
+        fields = ["weekday", "opens", "closes"]
+        field_classes = {"opens": TimeOfDayField, "closes": TimeOfDayField}
+        # Shown as she would write it again: "09:30", not "09:30:00".
+        widgets = {
+            "opens": AdminTimeWidget(format="%H:%M", attrs={"placeholder": _("e.g. 9h30")}),
+            "closes": AdminTimeWidget(format="%H:%M", attrs={"placeholder": _("e.g. 18h")}),
+        }
+        help_texts = {
+            "opens": _("E.g. 9h, 9h30 or 14:00."),
+            "closes": _("E.g. 12h, 18h30 or 19:00."),
+        }
