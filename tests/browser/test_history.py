@@ -34,14 +34,14 @@ def test_a_deleted_cited_reference_is_confirmed_then_restored_from_the_history(
     doi = page.locator(f'input[name$="-doi"][value="{BORDIN_DOI}"]')
     prefix = doi.get_attribute("name").removesuffix("-doi")
     page.check(f'input[name="{prefix}-DELETE"]')
-    page.get_by_role("button", name="Enregistrer", exact=True).click()
+    page.get_by_role("button", name="Enregistrer", exact=True).first.click()
 
     # Not deleted yet: the page names the citation that would turn into plain text.
     expect(page.locator(".errorlist.nonform")).to_contain_text("«\u00a0Bordin (1979)\u00a0»")
     confirmation = page.locator("#id_delete_cited_references")
     expect(confirmation).to_be_visible()
     confirmation.check()
-    page.get_by_role("button", name="Enregistrer", exact=True).click()
+    page.get_by_role("button", name="Enregistrer", exact=True).first.click()
     expect(page.locator(".messagelist")).to_contain_text("Modification enregistrée")
 
     page.goto(FRENCH_URL)
@@ -55,7 +55,7 @@ def test_a_deleted_cited_reference_is_confirmed_then_restored_from_the_history(
     page.locator("#change-history tbody tr").nth(-2).get_by_role("link").click()
     expect(page.get_by_text("restaurer cette version")).to_be_visible()
     expect(page.locator(f'input[name$="-doi"][value="{BORDIN_DOI}"]')).to_have_count(1)
-    page.get_by_role("button", name="Enregistrer", exact=True).click()
+    page.get_by_role("button", name="Enregistrer", exact=True).first.click()
     expect(page.locator(".messagelist")).to_be_visible()
 
     page.goto(FRENCH_URL)
