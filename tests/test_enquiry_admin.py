@@ -174,3 +174,15 @@ def test_the_practice_group_can_mark_enquiries_handled(signed_in_client):
     )
 
     assert Enquiry.objects.get(pk=enquiry.pk).handled
+
+
+@pytest.mark.django_db
+def test_the_enquiry_search_finds_a_sender_but_never_reads_the_messages(admin_client):
+    # A search is a GET query: words of a message would land in the access logs.
+    enquiry = make_enquiry(name="Élise Dupré", message="Je traverse une dépression.")
+
+    by_name = admin_client.get(ENQUIRIES, {"q": "Dupré"}).context["cl"].result_list
+    by_message = admin_client.get(ENQUIRIES, {"q": "dépression"}).context["cl"].result_list
+
+    assert list(by_name) == [enquiry]
+    assert list(by_message) == []
