@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
+from practice_site.practice.models import PracticeDetails
 from practice_site.practice.validators import validate_adeli, validate_rpps, validate_siret
 
 from .conftest import fill_in_practice_details
@@ -139,3 +140,9 @@ def test_the_admin_home_links_a_legal_page_that_lost_a_placeholder(admin_client)
 def test_the_admin_home_has_no_checklist_once_all_is_set(admin_client):
     fill_in_practice_details()
     assert 'id="going-live-title"' not in admin_client.get("/admin/").content.decode()
+
+
+def test_the_access_help_text_does_not_invite_her_to_publish_the_door_code():
+    # The access is shown on public pages: a door code there would open the building to all.
+    help_text = str(PracticeDetails._meta.get_field("access_fr").help_text)
+    assert "code" not in help_text.lower()

@@ -174,7 +174,7 @@ class PracticeDetails(SingletonModel):
     access_fr = models.TextField(
         _("access (French)"),
         blank=True,
-        help_text=_("Public transport, parking, floor, lift, step-free access, door code…"),
+        help_text=_("Public transport, parking, floor, lift, step-free access…"),
     )
     access_en = models.TextField(_("access (English)"), blank=True)
     # For a link to the map (no embedded map: it would load a third party's scripts and cookies).
