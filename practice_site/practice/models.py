@@ -6,11 +6,11 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.template.defaultfilters import floatformat
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.dates import WEEKDAYS
 from django.utils.html import escape
 from django.utils.text import format_lazy
@@ -32,6 +32,7 @@ from practice_site.images import (
 )
 from practice_site.rendering import TEXT_EXTENSIONS, french_spaces, render_html
 
+from .tasks import announce_enquiry_address_change
 from .templatetags.images import responsive_image
 from .validators import validate_adeli, validate_rpps, validate_siret
 
@@ -121,9 +122,11 @@ class PracticeDetails(SingletonModel):
         _("address that receives enquiries"),
         blank=True,
         help_text=_(
-            "Private: never shown on the site. The contact form's messages are emailed here; "
-            "it may differ from the public address. Left empty, they go to the address the "
-            "site was installed with."
+            "Private: never shown on the site. The contact form's messages, which may speak of "
+            "health, are emailed here: a mailbox that only you read, at a provider in the "
+            "European Union. It may differ from the public address. Left empty, they go to the "
+            "address the site was installed with. A change is announced to the old and the new "
+            "address."
         ),
     )
     # Shown as written, with no stored rendering of their own: saving sanitises them in place.
@@ -259,6 +262,27 @@ class PracticeDetails(SingletonModel):
         moment ago."""
         address = cls.objects.filter(pk=1).values_list("enquiry_email", flat=True).first()
         return address or settings.CONTACT_EMAIL
+
+    @property
+    def enquiry_address(self):
+        """Where enquiries go with these details."""
+        return self.enquiry_email or settings.CONTACT_EMAIL
+
+    def announce_enquiry_address_change(self, previous_address, user):
+        """If enquiries no longer go to `previous_address`, email it and the new address, once
+        the change is committed, that `user` changed it: whoever could divert enquiries (health
+        data) to a mailbox of theirs cannot do it unseen."""
+        if self.enquiry_address == previous_address:
+            return
+        arguments = {
+            "old": previous_address,
+            "new": self.enquiry_address,
+            "changed_at": timezone.now().isoformat(),
+            "changed_by": user.get_full_name() or user.get_username(),
+            # Hers: the language she uses the admin in.
+            "language": translation.get_language() or settings.LANGUAGE_CODE,
+        }
+        transaction.on_commit(lambda: announce_enquiry_address_change.enqueue(**arguments))
 
     @property
     def site_name(self):

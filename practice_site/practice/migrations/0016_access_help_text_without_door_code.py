@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('practice', '0015_picture_library'),
+        ("practice", "0015_picture_library"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='practicedetails',
-            name='access_fr',
-            field=models.TextField(blank=True, help_text='Public transport, parking, floor, lift, step-free access…', verbose_name='access (French)'),
+            model_name="practicedetails",
+            name="access_fr",
+            field=models.TextField(
+                blank=True,
+                help_text="Public transport, parking, floor, lift, step-free access…",
+                verbose_name="access (French)",
+            ),
         ),
     ]
