@@ -1,7 +1,10 @@
+import operator
 import re
 from decimal import Decimal
+from functools import reduce
 from urllib.parse import unquote, urlsplit
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -27,6 +30,7 @@ from practice_site.images import (
     original_size,
     rendition_widths,
     renditions,
+    renditions_folder,
     scaled_height,
     social_image,
 )
@@ -422,6 +426,11 @@ class PracticeDetails(SingletonModel):
         return ", ".join(part for part in [self.insurer_name, self.insurer_contact] if part)
 
 
+def showing(folder, fields):
+    """The records whose stored HTML, in any of `fields`, shows a file of the media `folder`."""
+    return reduce(operator.or_, (models.Q(**{f"{field}__contains": folder}) for field in fields))
+
+
 def on_one_line(text):
     return ", ".join(line.strip() for line in text.splitlines() if line.strip())
 
@@ -618,6 +627,12 @@ class LegalPage(models.Model):
     def get_absolute_url(self):
         return reverse(f"practice:{self.kind}")
 
+    @classmethod
+    def render_texts_showing(cls, folder):
+        """Render again the pages whose stored HTML shows a file of `folder` (Picture)."""
+        for page in cls.objects.filter(showing(folder, ["body_html_fr", "body_html_en"])):
+            page.save()
+
     @property
     def title(self):
         return in_active_language(self, "title")
@@ -747,6 +762,18 @@ class Presentation(SingletonModel):
     def get_absolute_url(self):
         return reverse("practice:about")
 
+    @classmethod
+    def render_texts_showing(cls, folder):
+        """Render the presentation again if its stored HTML shows a file of `folder`
+        (Picture)."""
+        fields = [
+            f"{field}_html_{language}"
+            for field in ["summary", "body"]
+            for language, _name in settings.LANGUAGES
+        ]
+        for presentation in cls.objects.filter(showing(folder, fields)):
+            presentation.save()
+
     def clean(self):
         super().clean()
         if self.portrait and not (self.portrait_alt_fr.strip() and self.portrait_alt_en.strip()):
@@ -807,6 +834,10 @@ class Picture(models.Model):
     (an article, the presentation, a legal page), where it is served in responsive sizes."""
 
     UPLOAD_TO = "pictures/"
+    # The models of the texts a picture can be placed in (with the editor's EDITOR_EXTENSIONS);
+    # each renders again, with render_texts_showing(folder), those whose stored HTML shows a
+    # file of the folder of a picture's renditions.
+    TEXT_MODELS = ["articles.ArticleVersion", "practice.Presentation", "practice.LegalPage"]
 
     image = CleanImageField(
         _("image"),
@@ -878,3 +909,13 @@ class Picture(models.Model):
         return render_to_string(
             "includes/responsive_image.html", responsive_image(self.image, alt, sizes)
         ).strip()
+
+
+def render_texts_again(file_name, **kwargs):
+    """Receiver of django-cleanup's cleanup_post_delete for Picture: a picture deleted, or whose
+    file was replaced, has just lost its old file and renditions (after the commit), which the
+    texts showing it still name in their stored HTML. Render those texts again: they show the
+    new file (found by the id the editor keeps) or, the picture deleted, none."""
+    folder = renditions_folder(file_name)
+    for label in Picture.TEXT_MODELS:
+        apps.get_model(label).render_texts_showing(folder)
