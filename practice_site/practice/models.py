@@ -555,7 +555,8 @@ class LegalPage(models.Model):
         PRIVACY = "privacy", _("Privacy policy")
 
     # Written in the body as {name}: replaced when the page is shown by the practice details'
-    # attribute (or method) named here, {retention_days} by the setting. The one list of them.
+    # attribute (or method) named here, or by the setting of SETTING_PLACEHOLDERS. The one list
+    # of them.
     PLACEHOLDERS = {
         "name": "psychologist_name",
         "publisher": "publisher_name",
@@ -571,7 +572,10 @@ class LegalPage(models.Model):
         "host_name": "host_name",
         "host_address": "host_address_on_one_line",
         "host_phone": "host_phone",
-        "retention_days": None,
+    }
+    SETTING_PLACEHOLDERS = {
+        "retention_days": "ENQUIRY_RETENTION_DAYS",
+        "backup_days": "BACKUP_KEEP_DAYS",
     }
     # What each page must say, in both languages, before the site goes live.
     REQUIRED_PLACEHOLDERS = {
@@ -587,7 +591,7 @@ class LegalPage(models.Model):
             "host_address",
             "host_phone",
         ],
-        Kind.PRIVACY: ["name", "address", "email", "retention_days"],
+        Kind.PRIVACY: ["name", "address", "email", "retention_days", "backup_days"],
     }
 
     kind = models.CharField(_("page"), max_length=20, choices=Kind.choices, unique=True)
@@ -599,9 +603,9 @@ class LegalPage(models.Model):
             _(
                 "Use the toolbar for headings, lists and links. These are replaced by the "
                 "practice details: {placeholders}; {{retention_days}} by how long enquiries "
-                "are kept."
+                "are kept, {{backup_days}} by how long backups are kept."
             ),
-            placeholders=", ".join(f"{{{key}}}" for key in PLACEHOLDERS if key != "retention_days"),
+            placeholders=", ".join(f"{{{key}}}" for key in PLACEHOLDERS),
         ),
     )
     body_en = RichTextField(_("text (English)"))
@@ -650,12 +654,11 @@ class LegalPage(models.Model):
         """The stored HTML with the placeholders filled in from `details` and the settings;
         a detail left empty shows as a dash."""
         html = in_active_language(self, "body_html")
+        values = {key: getattr(settings, name) for key, name in self.SETTING_PLACEHOLDERS.items()}
         for key, attribute in self.PLACEHOLDERS.items():
-            if attribute is None:
-                value = settings.ENQUIRY_RETENTION_DAYS
-            else:
-                value = getattr(details, attribute)
-                value = value() if callable(value) else value
+            value = getattr(details, attribute)
+            values[key] = value() if callable(value) else value
+        for key, value in values.items():
             # The stored HTML is already escaped; so must the values be.
             html = html.replace(f"{{{key}}}", escape(str(value)) if value != "" else "—")
         return html
