@@ -282,6 +282,14 @@ class ArticleVersion(models.Model):
                 }
             )
 
+    @classmethod
+    def render_texts_showing(cls, folder):
+        """Render again the versions whose stored HTML shows a file of `folder` (a library
+        picture's renditions: practice.Picture), and date the change of their articles."""
+        for article in Article.objects.filter(versions__body_html__contains=folder).distinct():
+            article.render_versions()
+            article.save(update_fields=["updated_at"])
+
     def prepare_preview(self, references):
         """Make this version, as a form left it unsaved, look as it would once saved, with
         `references` as the article's: rendered and dated now where saving would date it.

@@ -26,7 +26,8 @@ class EnquiryAdmin(admin.ModelAdmin):
         "reply",
     ]
     list_filter = ["handled", "status", "language", "created_at"]
-    search_fields = ["name", "email", "phone", "message"]
+    # Never the message: a search is a GET query, and its words would land in access logs.
+    search_fields = ["name", "email", "phone"]
     date_hierarchy = "created_at"
     readonly_fields = [
         "reply",

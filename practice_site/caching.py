@@ -41,6 +41,8 @@ READER_MODELS = [
     "practice.OpeningHours",
     "practice.Presentation",
     "practice.LegalPage",
+    # Shown in the texts; a text that shows a picture replaced or deleted is rendered again.
+    "practice.Picture",
 ]
 
 

@@ -13,12 +13,17 @@ The pipeline, for any model's image field:
   again. Each field names the link preview crop that suits its images (`social_card`).
 - `{% responsive_image %}` (practice_site/practice/templatetags/images.py) renders any image
   field file as a <picture>: AVIF and WebP sources and a JPEG fallback, each in several widths.
+- An original replaced or deleted leaves the storage once the change is committed
+  (django-cleanup), and its renditions with it (`delete_renditions_with_original`);
+  `manage.py delete_orphan_media` deletes the files no record uses (`orphan_media`).
 """
 
 import contextlib
 import hashlib
 import io
+import posixpath
 import warnings
+from types import SimpleNamespace
 
 from django import forms
 from django.conf import settings
@@ -29,11 +34,13 @@ from django.core.files.storage import default_storage
 from django.db import models, transaction
 from django.db.models.fields.files import FieldFile, ImageFieldFile
 from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 from imagekit import register
 from imagekit.cachefiles import ImageCacheFile
+from imagekit.cachefiles.backends import get_default_cachefile_backend
 from imagekit.processors import ResizeToFill, ResizeToFit
 from imagekit.registry import generator_registry
 from imagekit.specs import ImageSpec
@@ -351,3 +358,76 @@ def stored_images():
                 )
                 for name in names.iterator():
                     yield name, field.social_card
+
+
+def renditions_folder(name):
+    """The folder of the renditions of the stored image `name`: imagekit's default namer
+    (source_name_as_path) puts them under the source's name without its extension."""
+    return f"{settings.IMAGEKIT_CACHEFILE_DIR}/{posixpath.splitext(name)[0]}/"
+
+
+def delete_renditions(name):
+    """Delete every rendition of the stored image `name`, and forget that they were made: the
+    same content uploaded again gets the same name, whose renditions must then be made anew."""
+    folder = renditions_folder(name)
+    try:
+        _folders, files = default_storage.listdir(folder)
+    except FileNotFoundError:  # never made (a folder on disk; a bucket lists nothing)
+        return
+    for file_name in files:
+        delete_media(f"{folder}{file_name}")
+
+
+def delete_media(name):
+    """Delete the stored file `name`, and what imagekit remembers of it if it is a rendition."""
+    default_storage.delete(name)
+    backend = get_default_cachefile_backend()
+    # The backend keys what it remembers by the file's name alone.
+    backend.cache.delete(backend.get_key(SimpleNamespace(name=name)))
+
+
+def delete_renditions_with_original(file_name, **kwargs):
+    """Receiver of django-cleanup's cleanup_post_delete: an original replaced or deleted has
+    just left the storage (after the commit); its renditions, which pages served, follow it.
+    Any other file has no folder of renditions, and nothing is deleted."""
+    delete_renditions(file_name)
+
+
+def walk_storage(folder):
+    """The name of every file under `folder` of the media storage."""
+    try:
+        folders, files = default_storage.listdir(folder)
+    except FileNotFoundError:
+        return
+    for name in files:
+        yield f"{folder}{name}"
+    for sub in folders:
+        yield from walk_storage(f"{folder}{sub}/")
+
+
+def orphan_media(min_age):
+    """The uploaded images and renditions that no record uses any more: those left behind
+    before replaced and deleted images left the storage with their record. Only the folders
+    of the image fields and of their renditions are searched; a file younger than `min_age`
+    (a timedelta) is spared, as its record may not be committed yet."""
+    from django.apps import apps
+
+    used = {name for name, _card in stored_images()}
+    used_renditions = {renditions_folder(name) for name in used}
+    upload_folders = {
+        field.upload_to
+        for model in apps.get_models()
+        for field in model._meta.get_fields()
+        if isinstance(field, CleanImageField)
+    }
+    cutoff = timezone.now() - min_age
+    for folder in sorted(upload_folders):
+        originals = (name for name in walk_storage(folder) if name not in used)
+        renditions = (
+            name
+            for name in walk_storage(f"{settings.IMAGEKIT_CACHEFILE_DIR}/{folder}")
+            if f"{posixpath.dirname(name)}/" not in used_renditions
+        )
+        for name in [*originals, *renditions]:
+            if default_storage.get_modified_time(name) <= cutoff:
+                yield name

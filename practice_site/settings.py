@@ -71,6 +71,9 @@ INSTALLED_APPS = [
     "practice_site.practice",
     "articles",
     "contact",
+    # Last, as its documentation asks: an image replaced or deleted leaves the storage once the
+    # change is committed; its renditions go with it (practice_site/images.py).
+    "django_cleanup.apps.CleanupConfig",
 ]
 
 MIDDLEWARE = [

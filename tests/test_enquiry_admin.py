@@ -41,6 +41,7 @@ def test_an_enquiry_sent_after_the_address_is_changed_in_the_admin_reaches_the_n
     data = change_form_data(admin_client.get(url))
     data["enquiry_email"] = "demandes@cabinet.example"
     assert admin_client.post(url, data).status_code == 302
+    smtp_server.messages.clear()  # the notice of the change (tests/test_enquiry_address.py)
 
     client.post("/fr/contact/", enquiry_data)
 
@@ -174,3 +175,15 @@ def test_the_practice_group_can_mark_enquiries_handled(signed_in_client):
     )
 
     assert Enquiry.objects.get(pk=enquiry.pk).handled
+
+
+@pytest.mark.django_db
+def test_the_enquiry_search_finds_a_sender_but_never_reads_the_messages(admin_client):
+    # A search is a GET query: words of a message would land in the access logs.
+    enquiry = make_enquiry(name="Élise Dupré", message="Je traverse une dépression.")
+
+    by_name = admin_client.get(ENQUIRIES, {"q": "Dupré"}).context["cl"].result_list
+    by_message = admin_client.get(ENQUIRIES, {"q": "dépression"}).context["cl"].result_list
+
+    assert list(by_name) == [enquiry]
+    assert list(by_message) == []

@@ -34,8 +34,18 @@ PRIVACY_ITEMS = {
         "2 000 caractères au plus",
         "effacé du site 30 jours après cet envoi",
         "reste sur le site jusqu’à ce qu’il soit envoyé",
+        "envoyé par e-mail à une adresse de messagerie réservée au cabinet, que seule Camille "
+        "Exemple consulte",
         "Les sauvegardes du site, qui peuvent le contenir, sont chiffrées hors du serveur et "
-        "conservées 30 jours au plus",
+        "conservées 20 jours au plus",
+        "jusqu’à 20 jours après son effacement du site",
+        "La personne chargée de la maintenance technique du site peut techniquement y accéder",
+        "sous une obligation de confidentialité",
+        "Ce site ne lui transmet aucune donnée, pas même l’adresse de la page d’où vous venez",
+        "selon sa propre politique de confidentialité",
+        "ne chargent rien tant que vous ne cliquez pas dessus",
+        "réinitialisation du mot de passe",
+        "une empreinte de l’adresse IP et de l’adresse e-mail saisie",
         "La copie reçue par e-mail reste dans la messagerie du cabinet",
         "second facteur",
         "Le site ne transfère aucune donnée hors de l’Union européenne",
@@ -63,7 +73,16 @@ PRIVACY_ITEMS = {
         "2,000 characters at most",
         "deleted from the website 30 days after it has been emailed",
         "stays on the website until it has been sent",
-        "backups, which may contain it, are kept encrypted away from the server for 30 days",
+        "emailed to a mailbox reserved for the practice, which only Camille Exemple reads",
+        "backups, which may contain it, are kept encrypted away from the server for 20 days",
+        "for up to 20 days after it has been deleted from the website",
+        "technical maintenance can technically access it",
+        "under a duty of confidentiality",
+        "This website passes it no data, not even the address of the page you came from",
+        "under its own privacy policy",
+        "load nothing until you click them",
+        "password reset requests",
+        "a fingerprint of the IP address and of the email address entered",
         "The copy received by email stays in the practice’s mailbox",
         "second factor",
         "outside the European Union",
@@ -85,6 +104,7 @@ PRIVACY_ITEMS = {
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_the_privacy_policy_gives_every_item_the_law_asks_for(client, settings, language):
     settings.ENQUIRY_RETENTION_DAYS = 30
+    settings.BACKUP_KEEP_DAYS = 20
     fill_in_practice_details()
     text = page_text(client, PRIVACY[language], language)
     missing = [item for item in PRIVACY_ITEMS[language] if item not in text]
@@ -114,6 +134,8 @@ NOTICE_ITEMS = {
         "loi n° 85-772 du 25 juillet 1985",
         "Numéro RPPS : 10001234567",
         "Numéro ADELI (le cas échéant) : 759312345",
+        "Titre délivré en France. Enregistrement au répertoire partagé des professionnels de "
+        "santé (RPPS).",
         "73282932000074",
         "Assurances Exemple",
         "Hébergeur Exemple SAS",
@@ -126,6 +148,8 @@ NOTICE_ITEMS = {
         "This website is published by Camille Exemple EI, Clinical psychologist",
         "Act No. 85-772 of 25 July 1985",
         "RPPS number (French national register): 10001234567",
+        "Title granted in France. Registered in the national RPPS register of health "
+        "professionals.",
         "759312345",
         "73282932000074",
         "Assurances Exemple",
@@ -168,3 +192,34 @@ def test_the_rewrite_leaves_a_page_the_psychologist_edited_alone(migrated_conten
         "Une phrase que la psychologue a ajoutée." in LegalPage.objects.get(kind="privacy").body_fr
     )
     assert "85-772" in LegalPage.objects.get(kind="legal-notice").body_fr
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_privacy_review_leaves_an_edited_page_alone_and_can_be_undone(migrated_content):
+    call_command("migrate", "practice", "0017", verbosity=0)
+    assert "Title granted in France" not in LegalPage.objects.get(kind="legal-notice").body_en
+    page = LegalPage.objects.get(kind="privacy")
+    page.body_en += "<p>A sentence she added.</p>"
+    page.save()
+
+    call_command("migrate", verbosity=0)
+
+    notice = LegalPage.objects.get(kind="legal-notice")
+    assert "Title granted in France" in notice.body_en
+    assert "Titre délivré en France" in notice.body_html_fr
+    privacy = LegalPage.objects.get(kind="privacy")
+    assert "A sentence she added." in privacy.body_en
+    assert "{backup_days}" not in privacy.body_fr  # hers: left as she wrote it
+
+    call_command("migrate", "practice", "0017", verbosity=0)
+    assert "Titre délivré en France" not in LegalPage.objects.get(kind="legal-notice").body_fr
+    call_command("migrate", verbosity=0)
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_privacy_policy_must_say_how_long_backups_are_kept(language):
+    page = LegalPage.objects.get(kind="privacy")
+    setattr(
+        page, f"body_{language}", getattr(page, f"body_{language}").replace("{backup_days}", "30")
+    )
+    assert page.missing_placeholders() == ["backup_days"]

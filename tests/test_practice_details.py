@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
+from practice_site.practice.models import PracticeDetails
 from practice_site.practice.validators import validate_adeli, validate_rpps, validate_siret
 
 from .conftest import fill_in_practice_details
@@ -162,3 +163,9 @@ def test_the_presentation_waits_until_the_details_are_complete(admin_client):
     fill_in_practice_details(rpps="")
     html = admin_client.get("/admin/", headers={"accept-language": "en"}).content.decode()
     assert "Introduce yourself" not in html
+
+
+def test_the_access_help_text_does_not_invite_her_to_publish_the_door_code():
+    # The access is shown on public pages: a door code there would open the building to all.
+    help_text = str(PracticeDetails._meta.get_field("access_fr").help_text)
+    assert "code" not in help_text.lower()

@@ -557,3 +557,9 @@ def test_the_presentation_is_one_record_edited_in_the_admin(admin_client):
         "/admin/practice/presentation/1/change/"
     )
     assert admin_client.get("/admin/practice/presentation/add/").status_code == 403
+
+
+def test_the_fee_table_says_the_fees_include_all_taxes(client, practice):
+    html = client.get("/en/contact/").content.decode()
+    after_the_fees = html[html.index("</table>") :]
+    assert "Fees include all taxes." in after_the_fees[: after_the_fees.index("<table")]

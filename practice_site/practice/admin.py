@@ -122,6 +122,30 @@ class PracticeDetailsAdmin(
     inlines = [FeeInline, OpeningHoursInline]
     saved_message = _("The practice details have been saved.")
 
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        # Enquiries are health data: only an account that may read them may send them elsewhere.
+        if not request.user.has_perm("contact.read_enquiry"):
+            readonly = [*readonly, "enquiry_email"]
+        return readonly
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        # Reversion writes the earlier version back before the form is saved: keep the
+        # details as they stood, for save_model.
+        request.practice_details_before = self.model.objects.filter(pk=object_id).first()
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        before = getattr(request, "practice_details_before", None) or (
+            self.model.objects.filter(pk=obj.pk).first() if change else None
+        )
+        before = before or self.model()
+        if "enquiry_email" in self.get_readonly_fields(request, obj):
+            # Nor by going back to an earlier version that had another address.
+            obj.enquiry_email = before.enquiry_email
+        super().save_model(request, obj, form, change)
+        obj.announce_enquiry_address_change(before.enquiry_address, request.user)
+
 
 @admin.register(Presentation)
 class PresentationAdmin(

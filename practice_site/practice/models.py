@@ -1,16 +1,19 @@
+import operator
 import re
 from decimal import Decimal
+from functools import reduce
 from urllib.parse import unquote, urlsplit
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.template.defaultfilters import floatformat
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.dates import WEEKDAYS
 from django.utils.html import escape
 from django.utils.text import format_lazy
@@ -27,11 +30,13 @@ from practice_site.images import (
     original_size,
     rendition_widths,
     renditions,
+    renditions_folder,
     scaled_height,
     social_image,
 )
 from practice_site.rendering import TEXT_EXTENSIONS, french_spaces, render_html
 
+from .tasks import announce_enquiry_address_change
 from .templatetags.images import responsive_image
 from .validators import validate_adeli, validate_rpps, validate_siret
 
@@ -121,9 +126,11 @@ class PracticeDetails(SingletonModel):
         _("address that receives enquiries"),
         blank=True,
         help_text=_(
-            "Private: never shown on the site. The contact form's messages are emailed here; "
-            "it may differ from the public address. Left empty, they go to the address the "
-            "site was installed with."
+            "Private: never shown on the site. The contact form's messages, which may speak of "
+            "health, are emailed here: a mailbox that only you read, at a provider in the "
+            "European Union. It may differ from the public address. Left empty, they go to the "
+            "address the site was installed with. A change is announced to the old and the new "
+            "address."
         ),
     )
     # Shown as written, with no stored rendering of their own: saving sanitises them in place.
@@ -174,7 +181,7 @@ class PracticeDetails(SingletonModel):
     access_fr = models.TextField(
         _("access (French)"),
         blank=True,
-        help_text=_("Public transport, parking, floor, lift, step-free access, door code…"),
+        help_text=_("Public transport, parking, floor, lift, step-free access…"),
     )
     access_en = models.TextField(_("access (English)"), blank=True)
     # For a link to the map (no embedded map: it would load a third party's scripts and cookies).
@@ -259,6 +266,27 @@ class PracticeDetails(SingletonModel):
         moment ago."""
         address = cls.objects.filter(pk=1).values_list("enquiry_email", flat=True).first()
         return address or settings.CONTACT_EMAIL
+
+    @property
+    def enquiry_address(self):
+        """Where enquiries go with these details."""
+        return self.enquiry_email or settings.CONTACT_EMAIL
+
+    def announce_enquiry_address_change(self, previous_address, user):
+        """If enquiries no longer go to `previous_address`, email it and the new address, once
+        the change is committed, that `user` changed it: whoever could divert enquiries (health
+        data) to a mailbox of theirs cannot do it unseen."""
+        if self.enquiry_address == previous_address:
+            return
+        arguments = {
+            "old": previous_address,
+            "new": self.enquiry_address,
+            "changed_at": timezone.now().isoformat(),
+            "changed_by": user.get_full_name() or user.get_username(),
+            # Hers: the language she uses the admin in.
+            "language": translation.get_language() or settings.LANGUAGE_CODE,
+        }
+        transaction.on_commit(lambda: announce_enquiry_address_change.enqueue(**arguments))
 
     @property
     def site_name(self):
@@ -398,6 +426,11 @@ class PracticeDetails(SingletonModel):
         return ", ".join(part for part in [self.insurer_name, self.insurer_contact] if part)
 
 
+def showing(folder, fields):
+    """The records whose stored HTML, in any of `fields`, shows a file of the media `folder`."""
+    return reduce(operator.or_, (models.Q(**{f"{field}__contains": folder}) for field in fields))
+
+
 def on_one_line(text):
     return ", ".join(line.strip() for line in text.splitlines() if line.strip())
 
@@ -522,7 +555,8 @@ class LegalPage(models.Model):
         PRIVACY = "privacy", _("Privacy policy")
 
     # Written in the body as {name}: replaced when the page is shown by the practice details'
-    # attribute (or method) named here, {retention_days} by the setting. The one list of them.
+    # attribute (or method) named here, or by the setting of SETTING_PLACEHOLDERS. The one list
+    # of them.
     PLACEHOLDERS = {
         "name": "psychologist_name",
         "publisher": "publisher_name",
@@ -538,7 +572,10 @@ class LegalPage(models.Model):
         "host_name": "host_name",
         "host_address": "host_address_on_one_line",
         "host_phone": "host_phone",
-        "retention_days": None,
+    }
+    SETTING_PLACEHOLDERS = {
+        "retention_days": "ENQUIRY_RETENTION_DAYS",
+        "backup_days": "BACKUP_KEEP_DAYS",
     }
     # What each page must say, in both languages, before the site goes live.
     REQUIRED_PLACEHOLDERS = {
@@ -554,7 +591,7 @@ class LegalPage(models.Model):
             "host_address",
             "host_phone",
         ],
-        Kind.PRIVACY: ["name", "address", "email", "retention_days"],
+        Kind.PRIVACY: ["name", "address", "email", "retention_days", "backup_days"],
     }
 
     kind = models.CharField(_("page"), max_length=20, choices=Kind.choices, unique=True)
@@ -566,9 +603,9 @@ class LegalPage(models.Model):
             _(
                 "Use the toolbar for headings, lists and links. These are replaced by the "
                 "practice details: {placeholders}; {{retention_days}} by how long enquiries "
-                "are kept."
+                "are kept, {{backup_days}} by how long backups are kept."
             ),
-            placeholders=", ".join(f"{{{key}}}" for key in PLACEHOLDERS if key != "retention_days"),
+            placeholders=", ".join(f"{{{key}}}" for key in PLACEHOLDERS),
         ),
     )
     body_en = RichTextField(_("text (English)"))
@@ -594,6 +631,12 @@ class LegalPage(models.Model):
     def get_absolute_url(self):
         return reverse(f"practice:{self.kind}")
 
+    @classmethod
+    def render_texts_showing(cls, folder):
+        """Render again the pages whose stored HTML shows a file of `folder` (Picture)."""
+        for page in cls.objects.filter(showing(folder, ["body_html_fr", "body_html_en"])):
+            page.save()
+
     @property
     def title(self):
         return in_active_language(self, "title")
@@ -611,12 +654,11 @@ class LegalPage(models.Model):
         """The stored HTML with the placeholders filled in from `details` and the settings;
         a detail left empty shows as a dash."""
         html = in_active_language(self, "body_html")
+        values = {key: getattr(settings, name) for key, name in self.SETTING_PLACEHOLDERS.items()}
         for key, attribute in self.PLACEHOLDERS.items():
-            if attribute is None:
-                value = settings.ENQUIRY_RETENTION_DAYS
-            else:
-                value = getattr(details, attribute)
-                value = value() if callable(value) else value
+            value = getattr(details, attribute)
+            values[key] = value() if callable(value) else value
+        for key, value in values.items():
             # The stored HTML is already escaped; so must the values be.
             html = html.replace(f"{{{key}}}", escape(str(value)) if value != "" else "—")
         return html
@@ -723,6 +765,18 @@ class Presentation(SingletonModel):
     def get_absolute_url(self):
         return reverse("practice:about")
 
+    @classmethod
+    def render_texts_showing(cls, folder):
+        """Render the presentation again if its stored HTML shows a file of `folder`
+        (Picture)."""
+        fields = [
+            f"{field}_html_{language}"
+            for field in ["summary", "body"]
+            for language, _name in settings.LANGUAGES
+        ]
+        for presentation in cls.objects.filter(showing(folder, fields)):
+            presentation.save()
+
     def clean(self):
         super().clean()
         if self.portrait and not (self.portrait_alt_fr.strip() and self.portrait_alt_en.strip()):
@@ -783,6 +837,10 @@ class Picture(models.Model):
     (an article, the presentation, a legal page), where it is served in responsive sizes."""
 
     UPLOAD_TO = "pictures/"
+    # The models of the texts a picture can be placed in (with the editor's EDITOR_EXTENSIONS);
+    # each renders again, with render_texts_showing(folder), those whose stored HTML shows a
+    # file of the folder of a picture's renditions.
+    TEXT_MODELS = ["articles.ArticleVersion", "practice.Presentation", "practice.LegalPage"]
 
     image = CleanImageField(
         _("image"),
@@ -854,3 +912,13 @@ class Picture(models.Model):
         return render_to_string(
             "includes/responsive_image.html", responsive_image(self.image, alt, sizes)
         ).strip()
+
+
+def render_texts_again(file_name, **kwargs):
+    """Receiver of django-cleanup's cleanup_post_delete for Picture: a picture deleted, or whose
+    file was replaced, has just lost its old file and renditions (after the commit), which the
+    texts showing it still name in their stored HTML. Render those texts again: they show the
+    new file (found by the id the editor keeps) or, the picture deleted, none."""
+    folder = renditions_folder(file_name)
+    for label in Picture.TEXT_MODELS:
+        apps.get_model(label).render_texts_showing(folder)
