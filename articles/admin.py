@@ -12,6 +12,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
@@ -162,7 +163,8 @@ class ArticleAdmin(
                             "description": _(
                                 "These citations will turn into plain text: %(citations)s."
                             )
-                            % {"citations": describe_citations(citations)},
+                            # Django shows a fieldset's description as HTML.
+                            % {"citations": escape(describe_citations(citations))},
                         },
                     )
                 )
@@ -190,7 +192,11 @@ class ArticleAdmin(
         if not allowed:
             raise PermissionDenied
         form = self.get_form(request, article, change=bool(article))(
-            request.POST, request.FILES, instance=article
+            # Without the files: an image chosen but not yet saved has not been checked and
+            # cleaned of its metadata, and its sizes would be made and published from it.
+            request.POST,
+            {},
+            instance=article,
         )
         formsets = {
             inline.model: FormSet(

@@ -91,23 +91,25 @@ FRENCH_SPACES = [
 
 
 @cache
-def _cleaner():
+def _cleaner(pictures):
     # Built on first use: the allow-list reads the settings (the site's own extensions).
     return nh3.Cleaner(
-        **allowlist_from_extensions(EDITOR_EXTENSIONS),
+        **allowlist_from_extensions(EDITOR_EXTENSIONS if pictures else TEXT_EXTENSIONS),
         attribute_filter=valid_value,
     )
 
 
-def sanitise(html):
-    """`html` with only the elements and attributes the editor writes."""
-    return _cleaner().clean(html)
+def sanitise(html, pictures=True):
+    """`html` with only the elements and attributes the editor writes (with `pictures`, its
+    EDITOR_EXTENSIONS, else its TEXT_EXTENSIONS)."""
+    return _cleaner(pictures).clean(html)
 
 
-def render_html(html, language=None):
-    """Return the editor's `html` as HTML that is safe to insert into a page in `language`."""
-    html = sanitise(html)
-    html = fit_content_models(html, library_pictures(html))
+def render_html(html, language=None, pictures=True):
+    """Return the editor's `html` as HTML that is safe to insert into a page in `language`;
+    with `pictures`, the pictures of the library it shows in their responsive sizes."""
+    html = sanitise(html, pictures)
+    html = fit_content_models(html, library_pictures(html) if pictures else {})
     if language == "fr":
         html = rewrite_text(html, lambda text: escape(french_spaces(text), quote=False))
     return html

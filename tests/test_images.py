@@ -334,3 +334,21 @@ def test_lost_renditions_are_made_again_by_a_command(client, illustrated, media_
     call_command("generate_renditions", stdout=io.StringIO())
 
     assert all(stored(url) for url in srcset_urls(sources["image/avif"]).values())
+
+
+def test_a_preview_publishes_nothing_of_an_image_not_yet_saved(admin_client, alliance, media_root):
+    """An image chosen but not saved has not been checked nor cleaned: a preview shows the
+    stored illustration (none here) and writes no file where readers could fetch it."""
+    url = f"/admin/articles/article/{alliance.article_id}/change/"
+    data = change_form_data(admin_client.get(url))
+    for field in [name for name in data if name.endswith("-illustration_alt")]:
+        data[field] = "Un fauteuil"
+
+    response = admin_client.post(
+        f"/admin/articles/article/{alliance.article_id}/preview/",
+        {**data, "_preview": "fr", "illustration": upload(photo(gps=True), "Dr_Doe_home.jpg")},
+    )
+
+    assert response.status_code == 200
+    assert "<picture" not in response.content.decode()
+    assert not any(path.is_file() for path in media_root.rglob("*"))

@@ -183,6 +183,14 @@ def test_the_practical_note_takes_no_picture(admin_client, picture):
     assert PracticeDetails.objects.get().practical_note_fr == "<p>Bienvenue.</p>"
 
 
+def test_the_practical_note_takes_no_picture_whatever_saves_it(picture):
+    """Not only through the admin's form: the model's own rendering of it takes none."""
+    details = fill_in_practice_details()
+    details.practical_note_fr = f"<p>Bienvenue.</p>{figure(picture, 'Le cabinet')}"
+    details.save()
+    assert PracticeDetails.objects.get().practical_note_fr == "<p>Bienvenue.</p>"
+
+
 @pytest.fixture
 def french_admin(admin_client):
     admin_client.defaults["HTTP_ACCEPT_LANGUAGE"] = "fr"

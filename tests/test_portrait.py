@@ -153,7 +153,9 @@ def test_a_portrait_too_small_to_be_sharp_is_refused(admin_client):
     assert not Presentation.objects.exists()
 
 
-def test_a_portrait_stored_before_the_pipeline_is_cleaned_by_the_migration(client):
+def test_a_portrait_stored_before_the_pipeline_is_cleaned_by_the_migration(
+    client, django_capture_on_commit_callbacks
+):
     """Uploaded as sent, with its GPS position and its file name, before the portrait went
     through the pipeline: the data migration stores a clean copy in its place."""
     from importlib import import_module
@@ -168,8 +170,12 @@ def test_a_portrait_stored_before_the_pipeline_is_cleaned_by_the_migration(clien
         portrait=old_name, portrait_alt_fr="Camille", portrait_alt_en="Camille"
     )
 
-    migration.clean_stored_portraits(apps, None)
+    with django_capture_on_commit_callbacks(execute=True) as deletions:
+        migration.clean_stored_portraits(apps, None)
+        # The original stays until the new name is committed.
+        assert default_storage.exists(old_name)
 
+    assert len(deletions) == 1
     presentation = Presentation.objects.get()
     assert re.fullmatch(r"portraits/[0-9a-f]{24}\.jpg", presentation.portrait.name)
     assert (presentation.portrait_width, presentation.portrait_height) == (800, 1000)

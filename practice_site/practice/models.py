@@ -221,8 +221,9 @@ class PracticeDetails(SingletonModel):
         self.title_fr = french_spaces(self.title_fr)
         self.access_fr = french_spaces(self.access_fr)
         self.mon_soutien_psy_note_fr = french_spaces(self.mon_soutien_psy_note_fr)
-        self.practical_note_fr = render_html(self.practical_note_fr, "fr")
-        self.practical_note_en = render_html(self.practical_note_en, "en")
+        # Stored as rendered, and edited again as stored: no pictures (TEXT_EXTENSIONS).
+        self.practical_note_fr = render_html(self.practical_note_fr, "fr", pictures=False)
+        self.practical_note_en = render_html(self.practical_note_en, "en", pictures=False)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -1,6 +1,6 @@
 from django.core.files.storage import default_storage
-from django.db import migrations
-from PIL import UnidentifiedImageError
+from django.db import migrations, transaction
+from PIL import Image, UnidentifiedImageError
 
 from ._frozen_clean_image import clean_image
 
@@ -15,14 +15,15 @@ def clean_stored_portraits(apps, schema_editor):
         try:
             with default_storage.open(old_name) as file:
                 cleaned, (width, height) = clean_image(file)
-        except (OSError, UnidentifiedImageError):
-            continue  # gone from the storage, or not an image: nothing to clean
+        except (OSError, UnidentifiedImageError, Image.DecompressionBombError, ValueError):
+            continue  # gone from the storage, or not an image it can clean: left as it is
         # Saved through the storage, not the field: the field's save is the live pipeline's.
         new_name = default_storage.save(f"portraits/{cleaned.name}", cleaned)
         Presentation.objects.filter(pk=presentation.pk).update(
             portrait=new_name, portrait_width=width, portrait_height=height
         )
-        default_storage.delete(old_name)
+        # Once the new name is committed: rolled back, the record would name a deleted file.
+        transaction.on_commit(lambda name=old_name: default_storage.delete(name))
 
 
 class Migration(migrations.Migration):
