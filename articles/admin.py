@@ -16,13 +16,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from practice_site.editing import (
-    TEXT_FIELD_OVERRIDES,
-    EditorMediaMixin,
-    SaveOnlyChangesMixin,
-    TranslatedHistoryMixin,
-)
-from practice_site.history import HistoryAdmin
+from practice_site.editing import TEXT_FIELD_OVERRIDES, EditedTextAdmin
 from practice_site.practice.models import PracticeDetails
 
 from .forms import ArticleForm, ReferenceFormSet, describe_citations
@@ -104,13 +98,7 @@ class ReferenceInline(admin.StackedInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(
-    HistoryAdmin,
-    EditorMediaMixin,
-    SaveOnlyChangesMixin,
-    TranslatedHistoryMixin,
-    admin.ModelAdmin,
-):
+class ArticleAdmin(EditedTextAdmin):
     list_display = ["title", "languages", "author", "updated_at"]
     list_filter = ["versions__status", "versions__language"]
     search_fields = ["versions__title", "versions__summary", "author", "references__title"]

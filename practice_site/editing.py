@@ -4,6 +4,7 @@ see; a page sent back unchanged is no edit, so it neither dates the content anew
 language."""
 
 from django import forms
+from django.contrib import admin
 from django.db import models
 from django.urls import reverse_lazy
 from django.utils import translation
@@ -13,6 +14,7 @@ from django_prose_editor.fields import ProseEditorField, ProseEditorFormField
 from django_prose_editor.widgets import AdminProseEditorWidget
 from js_asset import Media
 
+from .history import HistoryAdmin
 from .rendering import EDITOR_EXTENSIONS
 
 # Django's own French for these phrases puts a model's or a field's name after "de" ("Ajout de
@@ -136,3 +138,10 @@ class EditorMediaMixin:
     def render_change_form(self, request, context, *args, **kwargs):
         context["media"] = Media.from_media(context["media"], nonce=request.csp_nonce)
         return super().render_change_form(request, context, *args, **kwargs)
+
+
+class EditedTextAdmin(
+    HistoryAdmin, EditorMediaMixin, SaveOnlyChangesMixin, TranslatedHistoryMixin, admin.ModelAdmin
+):
+    """The admin of what readers see and she writes: its history kept, its texts in the visual
+    editor, a form sent back unchanged no edit, the history in her language."""

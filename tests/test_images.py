@@ -132,14 +132,7 @@ def test_the_article_page_shows_the_illustration_in_three_widths_and_three_forma
     html = client.get(FRENCH_URL).content.decode()
     sources, img = picture(html)
 
-    assert set(sources) == {"image/avif", "image/webp"}
-    for mime_type, srcset in sources.items():
-        urls = srcset_urls(srcset)
-        assert sorted(urls) == [480, 800, 1200]
-        for width, url in urls.items():
-            image = stored(url)
-            assert image.format == mime_type.removeprefix("image/").upper()
-            assert image.size == (width, width * 1000 // 1600)
+    assert_three_widths_in_each_modern_format(sources, height_ratio=1000 / 1600)
     fallback = srcset_urls(img["srcset"])
     assert sorted(fallback) == [480, 800, 1200]
     assert {stored(url).format for url in fallback.values()} == {"JPEG"}
@@ -204,15 +197,37 @@ def test_the_gps_position_of_a_photo_is_in_neither_the_original_nor_any_served_s
     assert Image.open(io.BytesIO(content)).getexif().get_ifd(ExifTags.IFD.GPSInfo)  # the premise
     article = illustrate(alliance, content, alt="Un fauteuil")
 
-    html = client.get(FRENCH_URL).content.decode()
+    urls = served_urls(client.get(FRENCH_URL).content.decode())
+    assert len(urls) == 10
+    assert_no_metadata(article.illustration.name, urls)
+
+
+def assert_three_widths_in_each_modern_format(sources, height_ratio):
+    """`sources` (type: srcset) offer AVIF and WebP at 480, 800 and 1200 pixels wide, each
+    file of the format and size its srcset says."""
+    assert set(sources) == {"image/avif", "image/webp"}
+    for mime_type, srcset in sources.items():
+        urls = srcset_urls(srcset)
+        assert sorted(urls) == [480, 800, 1200]
+        for width, url in urls.items():
+            image = stored(url)
+            assert image.format == mime_type.removeprefix("image/").upper()
+            assert image.size == (width, int(width * height_ratio))
+
+
+def served_urls(html):
+    """Every address the page's first picture is served at, and its link preview's."""
     sources, img = picture(html)
     srcsets = [*sources.values(), img["srcset"]]
-    urls = [
+    return [
         *(url for srcset in srcsets for url in srcset_urls(srcset).values()),
         meta(html, "og:image"),
     ]
-    assert len(urls) == 10
-    with default_storage.open(article.illustration.name) as original:
+
+
+def assert_no_metadata(original_name, urls):
+    """Neither the stored original nor any file at `urls` keeps EXIF, XMP or ICC data."""
+    with default_storage.open(original_name) as original:
         images = [Image.open(io.BytesIO(original.read()))] + [stored(url) for url in urls]
     for image in images:
         assert not image.getexif(), image.format

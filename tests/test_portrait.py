@@ -13,7 +13,16 @@ from practice_site.practice.models import Presentation
 
 from .conftest import ENGLISH_URL, fill_in_practice_details
 from .test_admin import change_form_data
-from .test_images import meta, photo, picture, srcset_urls, stored, upload
+from .test_images import (
+    assert_no_metadata,
+    meta,
+    photo,
+    picture,
+    served_urls,
+    srcset_urls,
+    stored,
+    upload,
+)
 from .test_presentation import practice_data
 
 pytestmark = pytest.mark.django_db
@@ -73,19 +82,9 @@ def test_the_gps_position_of_a_portrait_is_in_neither_the_original_nor_any_serve
     assert Image.open(io.BytesIO(content)).getexif().get_ifd(ExifTags.IFD.GPSInfo)  # the premise
     presentation = give_portrait(content)
 
-    html = client.get("/fr/").content.decode()
-    sources, img = picture(html)
-    srcsets = [*sources.values(), img["srcset"]]
-    urls = [
-        *(url for srcset in srcsets for url in srcset_urls(srcset).values()),
-        meta(html, "og:image"),
-    ]
+    urls = served_urls(client.get("/fr/").content.decode())
     assert len(urls) == 7
-    with default_storage.open(presentation.portrait.name) as original:
-        images = [Image.open(io.BytesIO(original.read()))] + [stored(url) for url in urls]
-    for image in images:
-        assert not image.getexif(), image.format
-        assert not {"exif", "xmp", "icc_profile", "XML:com.adobe.xmp"} & set(image.info)
+    assert_no_metadata(presentation.portrait.name, urls)
 
 
 def test_the_stored_portrait_is_named_after_its_content():

@@ -6,8 +6,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
-from practice_site.editing import EditorMediaMixin, SaveOnlyChangesMixin, TranslatedHistoryMixin
-from practice_site.history import HistoryAdmin
+from practice_site.editing import EditedTextAdmin, SaveOnlyChangesMixin
 
 from .forms import FeeForm, OpeningHoursForm
 from .models import Fee, LegalPage, OpeningHours, Picture, PracticeDetails, Presentation
@@ -73,14 +72,7 @@ class OpeningHoursInline(admin.TabularInline):
 
 
 @admin.register(PracticeDetails)
-class PracticeDetailsAdmin(
-    HistoryAdmin,
-    EditorMediaMixin,
-    SingletonAdminMixin,
-    SaveOnlyChangesMixin,
-    TranslatedHistoryMixin,
-    admin.ModelAdmin,
-):
+class PracticeDetailsAdmin(SingletonAdminMixin, EditedTextAdmin):
     fieldsets = [
         (
             None,
@@ -148,14 +140,7 @@ class PracticeDetailsAdmin(
 
 
 @admin.register(Presentation)
-class PresentationAdmin(
-    HistoryAdmin,
-    EditorMediaMixin,
-    SingletonAdminMixin,
-    SaveOnlyChangesMixin,
-    TranslatedHistoryMixin,
-    admin.ModelAdmin,
-):
+class PresentationAdmin(SingletonAdminMixin, EditedTextAdmin):
     fieldsets = [
         (
             _("Home page"),
@@ -169,9 +154,7 @@ class PresentationAdmin(
 
 
 @admin.register(LegalPage)
-class LegalPageAdmin(
-    HistoryAdmin, EditorMediaMixin, SaveOnlyChangesMixin, TranslatedHistoryMixin, admin.ModelAdmin
-):
+class LegalPageAdmin(EditedTextAdmin):
     list_display = ["__str__", "title_fr", "title_en", "updated_at"]
     fields = ["kind", ("title_fr", "title_en"), "body_fr", "body_en"]
     readonly_fields = ["kind"]
