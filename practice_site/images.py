@@ -241,7 +241,8 @@ class CleanImageField(models.ImageField):
         return super().formfield(**{"form_class": ImageUploadFormField, **kwargs})
 
 
-# Registered: imagekit applies its cache file strategy (made on first use) to these only.
+# Registered, as the social cards below are: imagekit applies its cache file strategy (made on
+# first use) to registered generators only.
 @register.generator("practice:rendition")
 class Rendition(ImageSpec):
     """One width of an image in one format. Made from the cleaned original, it has no metadata
@@ -274,7 +275,6 @@ class PortraitSocialCard(SocialCard):
     processors = [ResizeToFill(*SOCIAL_CARD_SIZE, anchor=(0.5, 0.25))]
 
 
-# Registered: imagekit applies its cache file strategy (made on first use) to these only.
 register.generator(SocialCard.id, SocialCard)
 register.generator(PortraitSocialCard.id, PortraitSocialCard)
 

@@ -59,15 +59,13 @@ class SingletonAdminMixin:
 
 class FeeInline(admin.TabularInline):
     model = Fee
-    form = FeeForm
-    fields = ["label_fr", "label_en", "amount", "duration", "position"]
+    form = FeeForm  # its fields, in their order
     extra = 0
 
 
 class OpeningHoursInline(admin.TabularInline):
     model = OpeningHours
-    form = OpeningHoursForm
-    fields = ["weekday", "opens", "closes"]
+    form = OpeningHoursForm  # its fields, in their order
     extra = 0
 
 
