@@ -32,11 +32,13 @@ from . import password_reset
 # "Technical" heading.
 TECHNICAL_APPS = {"auth", "axes", "otp_static", "otp_totp", "django_tasks_database"}
 # Names for those whose library has no French, or a name only a developer understands.
-TECHNICAL_NAMES = {
+TECHNICAL_APP_NAMES = {
     "axes": _("Sign-in lock-outs"),
     "otp_static": _("Two-factor sign-in: recovery codes"),
     "otp_totp": _("Two-factor sign-in: authenticator apps"),
     "django_tasks_database": _("Background tasks"),
+}
+TECHNICAL_MODEL_NAMES = {
     ("otp_static", "StaticDevice"): _("recovery code lists"),
     ("otp_totp", "TOTPDevice"): _("authenticator apps"),
     ("django_tasks_database", "DBTaskResult"): _("task results"),
@@ -63,11 +65,11 @@ class PracticeAdminSite(admin.AdminSite):
         apps = super().get_app_list(request, app_label)
         for app in apps:
             app["technical"] = app["app_label"] in TECHNICAL_APPS
-            app["name"] = TECHNICAL_NAMES.get(app["app_label"], app["name"])
+            app["name"] = TECHNICAL_APP_NAMES.get(app["app_label"], app["name"])
             for model in app["models"]:
                 key = (app["app_label"], model["object_name"])
-                if key in TECHNICAL_NAMES:
-                    model["name"] = capfirst(TECHNICAL_NAMES[key])
+                if key in TECHNICAL_MODEL_NAMES:
+                    model["name"] = capfirst(TECHNICAL_MODEL_NAMES[key])
         everyday = [app for app in apps if not app["technical"]]
         if not request.user.is_superuser:
             return everyday

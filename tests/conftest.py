@@ -81,6 +81,34 @@ def admin_client(admin_user, signed_in_client):
     return signed_in_client(admin_user)
 
 
+def in_french(message):
+    """`message` as the French interface says it."""
+    from django.utils import translation
+
+    with translation.override("fr"):
+        return translation.gettext(message)
+
+
+def make_enquiry(**fields):
+    """An enquiry stored as the form stores one, with `fields` instead of the defaults."""
+    from contact.models import Enquiry
+
+    defaults = {
+        "name": "Élise Dupré",
+        "email": "elise@example.org",
+        "message": "Bonjour",
+        "language": "fr",
+    }
+    return Enquiry.objects.create(**{**defaults, **fields})
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    """Uploads and renditions in a folder of the test's own."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
 # What the data migrations wrote (the article, the legal pages, the "practice" group, the
 # first revisions), as the test database had it once migrated.
 MIGRATED_CONTENT = ["articles", "contact", "practice", "auth.group", "reversion"]

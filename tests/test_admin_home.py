@@ -8,23 +8,16 @@ import pytest
 from axes.models import AccessAttempt
 from django.contrib.auth.models import Group, Permission, User
 from django.test import Client
-from django.utils import translation
 from django.utils.text import capfirst
-from django.utils.translation import gettext
 
 from contact.models import Enquiry
 
-from .conftest import password_step
+from .conftest import in_french, password_step
 from .test_two_factor import current_code
 
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "correct-horse-battery"
-
-
-def in_french(message):
-    with translation.override("fr"):
-        return gettext(message)
 
 
 def test_the_home_shows_going_live_enquiries_articles_then_the_rest(admin_client, alliance):

@@ -10,7 +10,7 @@ from django.utils import timezone
 from contact.models import Enquiry, RateLimitCounter
 from practice_site.practice.models import LegalPage, PracticeDetails
 
-from .conftest import fill_in_practice_details
+from .conftest import fill_in_practice_details, make_enquiry
 
 pytestmark = pytest.mark.django_db
 
@@ -139,11 +139,6 @@ def test_practice_details_are_escaped_on_legal_pages(client, practice):
     html = client.get("/fr/mentions-legales/").content.decode()
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;" in html
-
-
-def make_enquiry(**fields):
-    defaults = {"name": "Lecteur", "email": "l@example.org", "message": "Bonjour", "language": "fr"}
-    return Enquiry.objects.create(**{**defaults, **fields})
 
 
 def test_purge_deletes_enquiries_sent_longer_ago_than_the_retention(settings):

@@ -6,30 +6,14 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 from django.contrib.auth.models import Group, User
-from django.utils import timezone, translation
-from django.utils.translation import gettext
+from django.utils import timezone
 
 from contact.models import Enquiry
 
-from .conftest import fill_in_practice_details
+from .conftest import fill_in_practice_details, in_french, make_enquiry
 from .test_admin import change_form_data
 
 ENQUIRIES = "/admin/contact/enquiry/"
-
-
-def make_enquiry(**fields):
-    defaults = {
-        "name": "Élise Dupré",
-        "email": "elise@example.org",
-        "message": "Bonjour, je souhaiterais prendre rendez-vous.",
-        "language": "fr",
-    }
-    return Enquiry.objects.create(**{**defaults, **fields})
-
-
-def in_french(message):
-    with translation.override("fr"):
-        return gettext(message)
 
 
 @pytest.mark.django_db(transaction=True)

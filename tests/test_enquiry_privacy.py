@@ -17,24 +17,14 @@ from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 from django.test import RequestFactory
 from django.utils import timezone, translation
-from django.utils.translation import gettext
 
 from contact.models import Enquiry
 
+from .conftest import in_french, make_enquiry
 from .test_security import PRODUCTION
 
 # The site sends after the enquiry is committed: tests that send commit, as production does.
 committing = pytest.mark.django_db(transaction=True)
-
-
-def make_enquiry(**fields):
-    defaults = {
-        "name": "Élise Dupré",
-        "email": "elise@example.org",
-        "message": "Bonjour",
-        "language": "fr",
-    }
-    return Enquiry.objects.create(**{**defaults, **fields})
 
 
 def age(enquiry, days, field="sent_at"):
@@ -55,11 +45,6 @@ def purge():
     output = StringIO()
     call_command("purge_enquiries", stdout=output)
     return output.getvalue()
-
-
-def in_french(message):
-    with translation.override("fr"):
-        return gettext(message)
 
 
 @committing

@@ -22,7 +22,7 @@ from .conftest import ENGLISH_URL, FRENCH_URL
 from .test_admin import change_form_data
 from .test_discovery import structured_data
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]
 
 # Somewhere in Paris, as a phone records where a photo was taken.
 GPS = {
@@ -31,13 +31,6 @@ GPS = {
     ExifTags.GPS.GPSLongitudeRef: "E",
     ExifTags.GPS.GPSLongitude: (2.0, 21.0, 7.0),
 }
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    """Uploads and renditions in a folder of the test's own."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
 
 
 def photo(width=1600, height=1000, image_format="JPEG", gps=False, orientation=None):

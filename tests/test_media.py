@@ -11,15 +11,9 @@ import pytest
 from .conftest import ENGLISH_URL
 from .test_images import illustrate, picture
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]
 
 YEAR = 365 * 24 * 3600
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
 
 
 def test_an_illustration_is_served_in_each_format_with_a_years_cache(client, alliance):

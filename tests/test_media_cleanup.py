@@ -13,11 +13,11 @@ from django.core.management import call_command
 from practice_site.practice.models import Picture, Presentation
 
 from .test_admin import change_form_data
-from .test_images import illustrate, media_root, photo, upload  # noqa: F401
+from .test_images import illustrate, photo, upload
 from .test_pictures import add_picture, figure
 
 # The files leave once the change is committed, as in production.
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("media_root")]
 
 
 def media_paths(html):
@@ -92,7 +92,7 @@ def test_a_replaced_illustration_leaves_with_its_renditions(client, migrated_con
     assert served(client, {old_original, *before}) == set()
 
 
-def test_the_orphans_command_deletes_the_files_no_record_uses(media_root):  # noqa: F811
+def test_the_orphans_command_deletes_the_files_no_record_uses(media_root):
     picture = add_picture()
     from practice_site.images import generate_renditions
 

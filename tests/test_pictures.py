@@ -13,16 +13,15 @@ from practice_site.rendering import render_html
 
 from .conftest import FRENCH_URL, fill_in_practice_details
 from .test_admin import change_form_data
-from .test_images import (  # noqa: F401
+from .test_images import (
     assert_three_widths_in_each_modern_format,
-    media_root,
     photo,
     srcset_urls,
     stored,
     upload,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]
 
 
 def add_picture(title="Les fauteuils", description="Deux fauteuils face à face", **photo_options):

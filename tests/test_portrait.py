@@ -25,16 +25,10 @@ from .test_images import (
 )
 from .test_presentation import practice_data
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]
 
 FRENCH_ALT = "Camille Exemple dans son cabinet"
 ENGLISH_ALT = "Camille Exemple in her consulting room"
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
 
 
 def portrait_photo(width=800, height=1000, **kwargs):

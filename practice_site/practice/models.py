@@ -48,6 +48,18 @@ def in_active_language(instance, field):
     return getattr(instance, f"{field}_{language}", getattr(instance, f"{field}_fr"))
 
 
+class FrenchTypesetMixin:
+    """For a model with short French texts written in the admin: they get French typography
+    (practice_site.rendering.french_spaces) when saved, as the article bodies do."""
+
+    french_texts = ()  # the names of those fields
+
+    def save(self, *args, **kwargs):
+        for field in self.french_texts:
+            setattr(self, field, french_spaces(getattr(self, field)))
+        super().save(*args, **kwargs)
+
+
 class SingletonModel(models.Model):
     """A model of one record (pk 1), edited in the admin and read by reader pages from the
     shared cache, so that it costs no query per page view. Kept under the content version, so
@@ -76,7 +88,7 @@ class SingletonModel(models.Model):
         return cls.objects.all()
 
 
-class PracticeDetails(SingletonModel):
+class PracticeDetails(FrenchTypesetMixin, SingletonModel):
     """The practice's public details: one record, edited in the admin, shown on every page."""
 
     psychologist_name = models.CharField(_("psychologist's name"), max_length=120)
@@ -217,10 +229,9 @@ class PracticeDetails(SingletonModel):
     def __str__(self):
         return str(_("Practice details"))
 
+    french_texts = ["title_fr", "access_fr", "mon_soutien_psy_note_fr"]
+
     def save(self, *args, **kwargs):
-        self.title_fr = french_spaces(self.title_fr)
-        self.access_fr = french_spaces(self.access_fr)
-        self.mon_soutien_psy_note_fr = french_spaces(self.mon_soutien_psy_note_fr)
         # Stored as rendered, and edited again as stored: no pictures (TEXT_EXTENSIONS).
         self.practical_note_fr = render_html(self.practical_note_fr, "fr", pictures=False)
         self.practical_note_en = render_html(self.practical_note_en, "en", pictures=False)
@@ -548,7 +559,7 @@ class OpeningHours(models.Model):
         }
 
 
-class LegalPage(models.Model):
+class LegalPage(FrenchTypesetMixin, models.Model):
     """A page of required information (legal notice, privacy policy) in both languages."""
 
     class Kind(models.TextChoices):
@@ -623,8 +634,9 @@ class LegalPage(models.Model):
     def __str__(self):
         return self.get_kind_display()
 
+    french_texts = ["title_fr"]
+
     def save(self, *args, **kwargs):
-        self.title_fr = french_spaces(self.title_fr)
         self.body_html_fr = render_html(self.body_fr, "fr")
         self.body_html_en = render_html(self.body_en, "en")
         super().save(*args, **kwargs)
@@ -665,7 +677,7 @@ class LegalPage(models.Model):
         return html
 
 
-class Presentation(SingletonModel):
+class Presentation(FrenchTypesetMixin, SingletonModel):
     """Who the psychologist is and how she works, in her words: the home and About pages."""
 
     # What the home page says while she has written nothing (an empty field of the page's
@@ -754,9 +766,9 @@ class Presentation(SingletonModel):
     def __str__(self):
         return str(_("Presentation"))
 
+    french_texts = ["heading_fr", "introduction_fr", "portrait_alt_fr"]
+
     def save(self, *args, **kwargs):
-        for field in ["heading", "introduction", "portrait_alt"]:
-            setattr(self, f"{field}_fr", french_spaces(getattr(self, f"{field}_fr")))
         for language, _name in settings.LANGUAGES:
             for field in ["summary", "body"]:
                 text = getattr(self, f"{field}_{language}")

@@ -5,17 +5,13 @@ import datetime
 import re
 
 from django.utils import translation
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import ngettext
 from playwright.sync_api import expect
 
+from ..conftest import in_french
 from ..test_two_factor import current_code
 
 PASSWORD = "correct-horse-battery"
-
-
-def in_french(message):
-    with translation.override("fr"):
-        return gettext(message)
 
 
 def enrolled_psychologist(django_user_model):
