@@ -7,29 +7,16 @@ from playwright.sync_api import expect
 
 from tests.conftest import FRENCH_URL
 
-PASSWORD = "correct-horse-battery"
 BORDIN_DOI = "10.1037/h0085885"
 
 
-def sign_in(page, django_user_model, settings, next_url):
-    # A password alone opens the admin here: two-factor sign-in has tests of its own.
-    settings.ADMIN_TWO_FACTOR = False
-    django_user_model.objects.create_superuser("psy", "psy@example.org", PASSWORD)
-    page.goto(f"/admin/login/?next={next_url}")
-    page.fill("#id_username", "psy")
-    page.fill("#id_password", PASSWORD)
-    page.press("#id_password", "Enter")
-    page.wait_for_url(f"**{next_url}")
-
-
-def test_a_deleted_cited_reference_is_confirmed_then_restored_from_the_history(
-    page, django_user_model, settings
-):
+def test_a_deleted_cited_reference_is_confirmed_then_restored_from_the_history(admin_page):
+    page = admin_page
     from articles.models import ArticleVersion
 
     article = ArticleVersion.objects.get(language="fr", slug="alliance-therapeutique").article
     change_url = f"/admin/articles/article/{article.pk}/change/"
-    sign_in(page, django_user_model, settings, change_url)
+    page.goto(change_url)
 
     doi = page.locator(f'input[name$="-doi"][value="{BORDIN_DOI}"]')
     prefix = doi.get_attribute("name").removesuffix("-doi")
