@@ -174,8 +174,13 @@ AXES_RESET_ON_SUCCESS = True
 # Failed attempts are kept for the lockout period only; successful sign-ins are not logged at all
 # (no address kept without a purpose, as the privacy policy says).
 AXES_DISABLE_ACCESS_LOG = True
-# The same client address as the contact form's rate limit: X-Forwarded-For only when trusted.
-AXES_CLIENT_IP_CALLABLE = "contact.ratelimit.client_address"
+# A failed sign-in is kept with the username, its time and a keyed fingerprint of the client's
+# address (the contact form's: X-Forwarded-For only when trusted); never what was typed, nor the
+# browser (practice_site/signin.py).
+AXES_CLIENT_IP_CALLABLE = "practice_site.signin.client_fingerprint"
+AXES_HANDLER = "practice_site.signin.MinimalAttemptHandler"
+# Never masked but left out: what was typed is not stored at all (signin.forget_form_data).
+AXES_PASSWORD_FORM_FIELD = "auth-password"
 # The lock-out page in the admin's frame, saying how long the lock lasts and how to get back in.
 AXES_LOCKOUT_CALLABLE = "practice_site.admin.lockout"
 # "Forgotten your password?" requests a client address, or an email address, may make per

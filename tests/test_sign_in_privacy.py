@@ -1,0 +1,110 @@
+"""A failed sign-in to the admin keeps what its lock-out needs and nothing a person typed:
+people mistype their bank PIN or another site's password into a login form."""
+
+import importlib
+import io
+import tarfile
+
+import pytest
+from axes.models import AccessAttempt
+from django.apps import apps
+from django.contrib.auth.models import User
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+
+from .conftest import password_step
+
+TYPED = ["Corr3ct-Horse-Batterz", "MyBankPin-2024", "autre-site-2019!"]
+BROWSER = "Mozilla/5.0 (X11; Linux x86_64) Unmistakable-Browser/1.0"
+
+
+@pytest.fixture(autouse=True)
+def two_factor_on(settings):
+    """The production sign-in form: django-two-factor-auth's wizard posts `auth-password`."""
+    settings.ADMIN_TWO_FACTOR = True
+
+
+def sign_in_wrongly(address="203.0.113.9"):
+    User.objects.create_superuser("psy", "psy@example.org", "the-right-password-1")
+    client = Client(REMOTE_ADDR=address, HTTP_USER_AGENT=BROWSER)
+    for password in TYPED:
+        response = client.post("/admin/login/", password_step("psy", password))
+        assert response.status_code == 200
+        assert response.context["wizard"]["steps"].current == "auth"
+
+
+def database_dump():
+    """Every table's every row, as the database itself returns them."""
+    rows = []
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names():
+            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")
+            rows.extend(repr(row) for row in cursor.fetchall())
+    return "\n".join(rows)
+
+
+def test_no_password_typed_in_the_sign_in_form_is_kept_in_the_database(db):
+    sign_in_wrongly()
+
+    dump = database_dump()
+    assert AccessAttempt.objects.get().failures_since_start == len(TYPED)
+    for password in TYPED:
+        assert password not in dump
+
+
+def test_no_password_typed_in_the_sign_in_form_reaches_a_backup(
+    transactional_db, settings, tmp_path
+):
+    settings.BACKUP_DIR = tmp_path / "backups"
+    settings.MEDIA_ROOT = tmp_path / "media"
+    sign_in_wrongly()
+
+    call_command("backup", stdout=io.StringIO())
+
+    (archive,) = settings.BACKUP_DIR.glob("*.tar.gz")
+    with tarfile.open(archive) as tar:
+        contents = b"".join(
+            tar.extractfile(member).read() for member in tar.getmembers() if member.isfile()
+        )
+    assert contents
+    for password in TYPED:
+        assert password.encode() not in contents
+
+
+def test_a_failed_sign_in_keeps_neither_the_address_nor_the_browser(db):
+    sign_in_wrongly(address="198.51.100.23")
+
+    attempt = AccessAttempt.objects.get()
+    assert attempt.username == "psy"
+    assert attempt.ip_address != "198.51.100.23"
+    assert "198.51.100.23" not in database_dump()
+    assert BROWSER not in database_dump()
+
+
+def test_the_upgrade_blanks_the_form_data_failed_sign_ins_kept(db):
+    # As the upgrade finds them: saved before any signal of this site blanked them.
+    (kept,) = AccessAttempt.objects.bulk_create(
+        [
+            AccessAttempt(
+                username="psy",
+                ip_address="203.0.113.9",
+                user_agent=BROWSER,
+                get_data="next=/admin/",
+                post_data="auth-username=psy\nauth-password=MyBankPin-2024",
+                http_accept="text/html",
+                path_info="/admin/login/",
+                failures_since_start=1,
+            )
+        ]
+    )
+    assert "MyBankPin-2024" in database_dump()
+    migration = importlib.import_module(
+        "practice_site.practice.migrations.0020_forget_what_failed_sign_ins_typed"
+    )
+
+    migration.forget_what_was_typed(apps, connection.schema_editor())
+
+    kept.refresh_from_db()
+    assert (kept.get_data, kept.post_data, kept.http_accept) == ("", "", "")
+    assert "MyBankPin-2024" not in database_dump()
