@@ -337,7 +337,9 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 CSRF_FAILURE_VIEW = "contact.views.csrf_failure"
 
 # Behind a TLS-terminating proxy (https://docs.djangoproject.com/en/5.2/ref/settings/#secure-proxy-ssl-header).
-if env_bool("DJANGO_BEHIND_PROXY"):
+# It needs DJANGO_TRUSTED_PROXY too, or every visitor shares the proxy's address (check --deploy).
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY")
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # A strict Content-Security-Policy: no inline script or style anywhere, nothing from elsewhere.

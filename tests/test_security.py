@@ -226,3 +226,19 @@ def test_a_request_for_another_host_gets_a_400_not_a_500(client):
     """A scanner's Host header is bad input: the translated 400 page, never a server error."""
     response = client.get("/fr/", headers={"host": "evil.example"})
     assert response.status_code == 400
+
+
+def test_check_deploy_reports_a_proxy_whose_forwarded_address_is_not_trusted(migrated_content):
+    """Behind a proxy every visitor comes from its address: without DJANGO_TRUSTED_PROXY the
+    contact limit is the whole site's, and five wrong sign-ins by anyone lock her out."""
+    fill_in_practice_details()
+    code, output, issues = check_deploy(DJANGO_BEHIND_PROXY="true")
+    assert code != 0
+    assert issues == {"practice.E017"}, output
+    assert "DJANGO_TRUSTED_PROXY" in output
+
+
+def test_check_deploy_accepts_a_proxy_whose_forwarded_address_is_trusted(migrated_content):
+    fill_in_practice_details()
+    _code, output, issues = check_deploy(DJANGO_BEHIND_PROXY="true", DJANGO_TRUSTED_PROXY="true")
+    assert issues == set(), output

@@ -23,6 +23,24 @@ def practice_ready_to_go_live(app_configs, databases=None, **kwargs):
 
 
 @register(deploy=True)
+def proxy_address_trusted(app_configs, **kwargs):
+    """Behind a proxy, the connection's address is the proxy's: the contact form's limit and the
+    sign-in lock-outs would count every visitor as one, and a stranger could lock her out."""
+    if not settings.BEHIND_PROXY or settings.TRUSTED_PROXY:
+        return []
+    return [
+        Error(
+            "DJANGO_BEHIND_PROXY is on but DJANGO_TRUSTED_PROXY is off: every visitor shares "
+            "the proxy's address, so the contact limit is the whole site's and anyone's wrong "
+            "sign-ins lock the psychologist out.",
+            hint="Set DJANGO_TRUSTED_PROXY=true when the proxy appends the client's address to "
+            "X-Forwarded-For (nginx: proxy_add_x_forwarded_for).",
+            id="practice.E017",
+        )
+    ]
+
+
+@register(deploy=True)
 def two_factor_on(app_configs, **kwargs):
     """The privacy policy says the admin asks for a second factor."""
     if settings.DEBUG or settings.ADMIN_TWO_FACTOR:
