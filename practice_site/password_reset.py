@@ -2,7 +2,8 @@
 in the admin's frame (PracticeAdminSite.password_reset_urls), with two additions.
 
 - Rate-limited per client address and per email address (PASSWORD_RESET_RATE_LIMIT), on the
-  contact form's atomic counter, so the form cannot be used to flood a mailbox.
+  contact form's atomic counter, so the form cannot be used to flood a mailbox; over the limit
+  the page answers as always and nothing is sent.
 - Emailed by a task (the `worker`), never in the web request: the page answers in the same
   time whether an account has that address or not (no email to send), so neither its
   wording, which is Django's, nor its timing tells who has an account. The queue holds the
@@ -19,11 +20,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.tokens import default_token_generator
-from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
-from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
 from contact.ratelimit import RateLimit, client_address
@@ -34,30 +33,26 @@ class RateLimitedPasswordResetForm(PasswordResetForm):
         super().__init__(*args, **kwargs)
         self.request = request
 
-    def clean_email(self):
-        email = self.cleaned_data["email"]
+    def within_limit(self, email):
+        """Both counted every time: one address cannot be aimed at from many clients, nor
+        many addresses tried from one client."""
         limit = RateLimit.parse(settings.PASSWORD_RESET_RATE_LIMIT)
         if limit is None:
-            return email
-        # Both counted every time: one address cannot be aimed at from many clients, nor
-        # many addresses tried from one client.
+            return True
         from_client = limit.allows(f"password-reset:{client_address(self.request)}")
         for_address = limit.allows(f"password-reset:{email.lower()}")
-        if not (from_client and for_address):
-            raise ValidationError(
-                _(
-                    "Several password resets were requested in a short time. "
-                    "Please try again later."
-                ),
-                code="rate_limited",
-            )
-        return email
+        return from_client and for_address
 
     def save(self, *, request, use_https=False, **kwargs):
         """Enqueue one email per account with this address; the rest of Django's options
-        (templates, token generator) are its defaults, which the task uses."""
+        (templates, token generator) are its defaults, which the task uses. Over the limit,
+        nothing is sent and the page says what it always says: an error would tell a stranger
+        the limit, and requests aimed at her address would block her own."""
+        email = self.cleaned_data["email"]
+        if not self.within_limit(email):
+            return
         language = translation.get_language()
-        for user in self.get_users(self.cleaned_data["email"]):
+        for user in self.get_users(email):
             send_password_reset.enqueue(
                 user.pk, domain=request.get_host(), use_https=use_https, language=language
             )

@@ -186,6 +186,9 @@ AXES_LOCKOUT_CALLABLE = "practice_site.admin.lockout"
 # "Forgotten your password?" requests a client address, or an email address, may make per
 # period (practice_site/password_reset.py); `0` turns the limit off.
 PASSWORD_RESET_RATE_LIMIT = os.environ.get("PASSWORD_RESET_RATE_LIMIT", "3/h")
+# A reset link opens the account: an hour to use it, not Django's three days in a mailbox.
+# https://docs.djangoproject.com/en/5.2/ref/settings/#password-reset-timeout
+PASSWORD_RESET_TIMEOUT = 3600
 ADMIN_URL = os.environ.get("DJANGO_ADMIN_URL", "admin/").strip("/") + "/"
 
 # Two-factor sign-in for the admin (https://django-two-factor-auth.readthedocs.io/): a code from
