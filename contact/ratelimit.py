@@ -1,6 +1,7 @@
 """A fixed-window limit of enquiries per client address, counted in the database so that
 every gunicorn worker (and machine) sees the same counts (contact.models.RateLimitCounter)."""
 
+import ipaddress
 import re
 from dataclasses import dataclass
 
@@ -45,3 +46,19 @@ def client_address(request):
         if forwarded:
             return forwarded
     return request.META.get("REMOTE_ADDR", "")
+
+
+def client_network(request):
+    """The client as the limits count it: its IPv4 address, or the /64 network of its IPv6
+    address, as a home or a phone is given a whole /64 and could otherwise count each of its
+    addresses as a new client."""
+    address = client_address(request)
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if ip.version == 6 and ip.ipv4_mapped:
+        return str(ip.ipv4_mapped)
+    if ip.version == 6:
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(ip)

@@ -11,7 +11,7 @@ from django.views.generic import FormView, TemplateView
 from practice_site.practice.views import PresentsPracticeMixin
 
 from .forms import EnquiryForm
-from .ratelimit import RateLimit, client_address
+from .ratelimit import RateLimit, client_network
 
 
 class EnquiryView(PresentsPracticeMixin, FormView):
@@ -31,7 +31,7 @@ class EnquiryView(PresentsPracticeMixin, FormView):
         if form.is_spam():
             return self.thanks()
         rate_limit = RateLimit.parse(settings.CONTACT_RATE_LIMIT)
-        if rate_limit and not rate_limit.allows(client_address(self.request)):
+        if rate_limit and not rate_limit.allows(client_network(self.request)):
             form.add_error(
                 None,
                 _(

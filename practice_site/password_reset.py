@@ -25,7 +25,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django_tasks import task
 
-from contact.ratelimit import RateLimit, client_address
+from contact.ratelimit import RateLimit, client_network
 
 
 class RateLimitedPasswordResetForm(PasswordResetForm):
@@ -39,7 +39,7 @@ class RateLimitedPasswordResetForm(PasswordResetForm):
         limit = RateLimit.parse(settings.PASSWORD_RESET_RATE_LIMIT)
         if limit is None:
             return True
-        from_client = limit.allows(f"password-reset:{client_address(self.request)}")
+        from_client = limit.allows(f"password-reset:{client_network(self.request)}")
         for_address = limit.allows(f"password-reset:{email.lower()}")
         return from_client and for_address
 

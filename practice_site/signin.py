@@ -7,14 +7,14 @@ import ipaddress
 from axes.handlers.database import AxesDatabaseHandler
 from django.utils.crypto import salted_hmac
 
-from contact.ratelimit import client_address
+from contact.ratelimit import client_network
 
 
 def client_fingerprint(request):
     """AXES_CLIENT_IP_CALLABLE: the client's address as a keyed hash shaped like an IPv6
     address (axes stores it in an IP address column), in the unique-local range fd00::/8 that
     no real client comes from. Without SECRET_KEY it cannot be matched to an address."""
-    digest = salted_hmac("practice_site.signin", client_address(request), algorithm="sha256")
+    digest = salted_hmac("practice_site.signin", client_network(request), algorithm="sha256")
     return str(ipaddress.IPv6Address(b"\xfd" + digest.digest()[:15]))
 
 

@@ -14,7 +14,7 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
 
-from contact.ratelimit import RateLimit, client_address
+from contact.ratelimit import RateLimit, client_network
 
 from .health import run_checks
 
@@ -60,7 +60,7 @@ def health(request):
     otherwise, each check named in a small JSON body (practice_site/health.py). Never stored
     by the page cache (not marked) nor by anyone else (no-store), rate-limited per address."""
     try:
-        allowed = HEALTH_RATE_LIMIT.allows(f"health:{client_address(request)}")
+        allowed = HEALTH_RATE_LIMIT.allows(f"health:{client_network(request)}")
     except DatabaseError:
         # The counter lives in the database, which is down: the checks below say so.
         allowed = True

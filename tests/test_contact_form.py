@@ -290,6 +290,15 @@ def test_the_rate_limit_stops_a_client_but_not_another(settings, enquiry_data):
     assert Enquiry.objects.count() == 3
 
 
+def test_the_rate_limit_counts_an_ipv6_network_as_one_client(settings, enquiry_data):
+    """A home or a phone gets a whole /64: each of its addresses is the same client."""
+    settings.CONTACT_RATE_LIMIT = "2/h"
+    assert submit_from("2001:db8:1:2::1", enquiry_data).status_code == 303
+    assert submit_from("2001:db8:1:2:aaaa::7", enquiry_data).status_code == 303
+    assert submit_from("2001:db8:1:2:ffff:ffff:ffff:fffe", enquiry_data).status_code == 429
+    assert submit_from("2001:db8:1:3::1", enquiry_data).status_code == 303
+
+
 def test_the_rate_limit_lets_the_client_in_again_after_the_window(settings, enquiry_data):
     settings.CONTACT_RATE_LIMIT = "1/h"
     assert submit_from("203.0.113.1", enquiry_data).status_code == 303

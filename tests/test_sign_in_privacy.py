@@ -108,3 +108,15 @@ def test_the_upgrade_blanks_the_form_data_failed_sign_ins_kept(db):
     kept.refresh_from_db()
     assert (kept.get_data, kept.post_data, kept.http_accept) == ("", "", "")
     assert "MyBankPin-2024" not in database_dump()
+
+
+def test_sign_ins_from_one_ipv6_network_are_locked_out_together(db, settings):
+    settings.AXES_FAILURE_LIMIT = 3
+    User.objects.create_superuser("psy", "psy@example.org", "the-right-password-1")
+    for host in [":1", "aaaa::2", "bbbb:cccc::3"]:
+        client = Client(REMOTE_ADDR=f"2001:db8:5:6:{host}")
+        response = client.post("/admin/login/", password_step("psy", "wrong"))
+
+    assert response.status_code == 429
+    other_network = Client(REMOTE_ADDR="2001:db8:5:7::1")
+    assert other_network.post("/admin/login/", password_step("psy", "wrong")).status_code == 200
