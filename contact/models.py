@@ -263,6 +263,16 @@ class RateLimitCounterQuerySet(models.QuerySet):
             )
             return self.filter(key=key).values_list("count", flat=True).get()
 
+    def held(self, client, seconds):
+        """How many `client` counted in its current window, without counting one more."""
+        key = RateLimitCounter.key_for(client)
+        since = timezone.now() - timedelta(seconds=seconds)
+        row = self.filter(key=key, window_start__gt=since).values_list("count", flat=True)
+        return row.first() or 0
+
+    def forget(self, client):
+        self.filter(key=RateLimitCounter.key_for(client)).delete()
+
     def window_over(self, seconds):
         """Counters whose window ended: they limit no one any more."""
         return self.filter(window_start__lte=timezone.now() - timedelta(seconds=seconds))

@@ -1,4 +1,5 @@
 from django.contrib.admin.apps import AdminConfig
+from django.contrib.auth.signals import user_login_failed
 from django.db.models.signals import pre_save
 
 
@@ -11,6 +12,7 @@ class PracticeAdminConfig(AdminConfig):
         super().ready()
         from axes.models import AccessAttempt
 
-        from .signin import forget_form_data
+        from .signin import count_failure_for_account, forget_form_data
 
         pre_save.connect(forget_form_data, sender=AccessAttempt)
+        user_login_failed.connect(count_failure_for_account)

@@ -27,6 +27,8 @@ from django_tasks import task
 
 from contact.ratelimit import RateLimit, client_network
 
+from .signin import forget_account_failures
+
 
 class RateLimitedPasswordResetForm(PasswordResetForm):
     def __init__(self, *args, request, **kwargs):
@@ -95,4 +97,5 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     def form_valid(self, form):
         response = super().form_valid(form)
         reset_lockouts(username=self.user.get_username())
+        forget_account_failures(self.user.get_username())
         return response

@@ -163,6 +163,8 @@ CACHES["local"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 # django-axes first: it refuses a locked-out login before the password is even checked.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    # Then the lock per account, whatever the addresses (practice_site/signin.py).
+    "practice_site.signin.AccountLockBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Admin brute-force lockout (https://django-axes.readthedocs.io/en/latest/4_configuration.html):
@@ -170,6 +172,9 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Failures for one account from any addresses within an hour before it is locked too; above
+# AXES_FAILURE_LIMIT, so that one stranger cannot lock her out. `0` turns it off.
+SIGN_IN_ACCOUNT_FAILURE_LIMIT = int(os.environ.get("SIGN_IN_ACCOUNT_FAILURE_LIMIT", "20"))
 AXES_RESET_ON_SUCCESS = True
 # Failed attempts are kept for the lockout period only; successful sign-ins are not logged at all
 # (no address kept without a purpose, as the privacy policy says).

@@ -5,8 +5,11 @@ mistype their bank PIN or another site's password), the browser or the address i
 import ipaddress
 
 from axes.handlers.database import AxesDatabaseHandler
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.utils.crypto import salted_hmac
 
+from contact.models import RateLimitCounter
 from contact.ratelimit import client_network
 
 
@@ -33,3 +36,39 @@ def forget_form_data(sender, instance, **kwargs):
     """pre_save of axes' AccessAttempt: what was posted or asked is never stored."""
     instance.get_data = ""
     instance.post_data = ""
+
+
+ACCOUNT_WINDOW = 3600
+
+
+def account_key(username):
+    return f"sign-in:{(username or '').casefold()}"
+
+
+def count_failure_for_account(sender, credentials, request=None, **kwargs):
+    """user_login_failed: one more failure for the account, from wherever it came."""
+    username = credentials.get("username")
+    if username and settings.SIGN_IN_ACCOUNT_FAILURE_LIMIT:
+        RateLimitCounter.objects.count_one(account_key(username), ACCOUNT_WINDOW)
+
+
+def forget_account_failures(username):
+    """A new password set through the reset link lifts the account's lock."""
+    RateLimitCounter.objects.forget(account_key(username))
+
+
+class AccountLockBackend:
+    """Refuses an account that failed SIGN_IN_ACCOUNT_FAILURE_LIMIT times within the hour, from
+    any number of addresses: axes locks a username per address, so many addresses could try
+    passwords without end. The limit is above axes' per-address one, so a stranger's mistakes
+    from one place do not lock her out; the lock-out page offers the password reset."""
+
+    def authenticate(self, request, username=None, **kwargs):
+        limit = settings.SIGN_IN_ACCOUNT_FAILURE_LIMIT
+        if request is None or not username or not limit:
+            return None
+        if RateLimitCounter.objects.held(account_key(username), ACCOUNT_WINDOW) >= limit:
+            # axes' middleware answers a request it sees marked so with the lock-out page.
+            request.axes_locked_out = True
+            raise PermissionDenied
+        return None

@@ -120,3 +120,25 @@ def test_sign_ins_from_one_ipv6_network_are_locked_out_together(db, settings):
     assert response.status_code == 429
     other_network = Client(REMOTE_ADDR="2001:db8:5:7::1")
     assert other_network.post("/admin/login/", password_step("psy", "wrong")).status_code == 200
+
+
+def test_wrong_passwords_from_many_addresses_lock_the_account(db, settings):
+    """Each address stays under the per-address limit; the account's own limit stops them."""
+    settings.AXES_FAILURE_LIMIT = 5
+    settings.SIGN_IN_ACCOUNT_FAILURE_LIMIT = 12
+    User.objects.create_superuser("psy", "psy@example.org", "the-right-password-1")
+    for number in range(12):
+        client = Client(REMOTE_ADDR=f"203.0.113.{number}")
+        assert client.post("/admin/login/", password_step("psy", "wrong")).status_code == 200
+
+    locked = Client(REMOTE_ADDR="198.51.100.77").post(
+        "/admin/login/", password_step("psy", "the-right-password-1")
+    )
+
+    assert locked.status_code == 429
+    assert "Connexion bloquée" in locked.content.decode()
+    User.objects.create_superuser("dominique", "d@example.org", "another-password-2")
+    elsewhere = Client(REMOTE_ADDR="198.51.100.77").post(
+        "/admin/login/", password_step("dominique", "another-password-2")
+    )
+    assert elsewhere.status_code != 429
