@@ -55,7 +55,10 @@ def test_a_library_picture_placed_from_the_editor_is_served_in_responsive_sizes(
         dialog.get_by_role("button", name="Parcourir...").click()
     picker = picker_window.value
     picker.wait_for_load_state()  # its script, a module, runs once the page is parsed
-    picker.get_by_role("button", name="Les fauteuils").click()
+    # The window closes itself on the click: wait for that, not for the click's aftermath,
+    # which Playwright would otherwise await on a page that is gone.
+    with picker.expect_event("close"):
+        picker.get_by_role("button", name="Les fauteuils").click(no_wait_after=True)
 
     expect(dialog.locator("input[name=imageUrl]")).to_have_value(picture.image.url)
     assert picker.is_closed()
