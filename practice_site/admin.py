@@ -1,8 +1,9 @@
 """The admin site, behind two-factor sign-in when settings.ADMIN_TWO_FACTOR is on.
 
 django-two-factor-auth provides the sign-in wizard (password, then a code from an
-authenticator app or a recovery code), the enrolment with a QR code and the recovery codes;
-this site shows them in the admin's frame, under the admin's address.
+authenticator app or a recovery code), the enrolment with a QR code (reached only through an
+enrolment link, practice_site/enrolment.py) and the recovery codes; this site shows them in
+the admin's frame, under the admin's address.
 """
 
 from functools import wraps
@@ -10,13 +11,13 @@ from functools import wraps
 from axes.helpers import get_cool_off
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
-from django.urls import URLPattern, path, reverse
+from django.urls import URLPattern, path
 from django.utils import timezone
-from django.utils.http import urlencode
 from django.utils.text import capfirst
 from django.utils.timesince import timeuntil
 from django.utils.translation import gettext_lazy as _
@@ -26,7 +27,7 @@ from two_factor.urls import urlpatterns as two_factor_urlpatterns
 from two_factor.utils import default_device
 from two_factor.views import LoginView
 
-from . import password_reset
+from . import enrolment, password_reset
 
 # Apps the psychologist never needs: on the home page for the superuser only, under one
 # "Technical" heading.
@@ -99,14 +100,22 @@ class PracticeAdminSite(admin.AdminSite):
             return super().login(request, extra_context)
         if request.method == "GET" and self.has_permission(request):
             return redirect("admin:index", current_app=self.name)
+        if not self.signed_in_without_device(request):
+            response = self.in_admin_frame(LoginView.as_view())(request)
+            if not self.signed_in_without_device(request):
+                return response
+        # The password was right and no authenticator is enrolled yet (the library signs such a
+        # user in without a second factor): only an enrolment link opened in this session leads
+        # on, to the setup; otherwise the password alone must leave nothing signed in.
+        if enrolment.allowed(request):
+            return redirect(enrolment.setup_url())
+        logout(request)
+        return self.in_admin_frame(enrolment.ask_for_a_link)(request)
+
+    @staticmethod
+    def signed_in_without_device(request):
         user = request.user
-        if user.is_active and user.is_staff and not default_device(user):
-            # The password was right and no authenticator is enrolled yet (the library signs
-            # such a user in without a second factor): enrol one, which verifies this session,
-            # then print the recovery codes.
-            query = urlencode({"next": reverse("two_factor:backup_tokens")})
-            return redirect(f"{reverse('two_factor:setup')}?{query}")
-        return self.in_admin_frame(LoginView.as_view())(request)
+        return user.is_authenticated and user.is_staff and not default_device(user)
 
     def in_admin_frame(self, view):
         """`view`, with the admin's header, title and user links around its page."""
@@ -125,19 +134,27 @@ class PracticeAdminSite(admin.AdminSite):
     # session could drop the second factor and sign in on a password alone again; the operator
     # resets a lost device with `manage.py two_factor_disable` instead.
     LEFT_OUT = {"login", "disable"}
-    # Enrolling is for an account without an authenticator: with one enrolled, a session that
-    # has not given its code must not add another (the library checks this on GET only).
+    # Enrolling is for an account without an authenticator, through an enrolment link opened
+    # in the session; with one enrolled, a session that has not given its code must not add
+    # another (the library checks this on GET only).
     ENROLMENT = {"setup", "qr"}
 
     @property
     def two_factor_urls(self):
         """django-two-factor-auth's pages (enrolment, QR code, recovery codes, account
-        security), in the admin's frame."""
+        security) and the enrolment link that leads to them, in the admin's frame."""
         patterns, app_name = two_factor_urlpatterns
         return [
-            URLPattern(pattern.pattern, self.two_factor_view(pattern), name=pattern.name)
-            for pattern in patterns
-            if pattern.name not in self.LEFT_OUT
+            *(
+                URLPattern(pattern.pattern, self.two_factor_view(pattern), name=pattern.name)
+                for pattern in patterns
+                if pattern.name not in self.LEFT_OUT
+            ),
+            path(
+                "account/two_factor/enrol/<str:token>/",
+                self.in_admin_frame(enrolment.open_link),
+                name="enrol",
+            ),
         ], app_name
 
     @property
@@ -173,13 +190,16 @@ class PracticeAdminSite(admin.AdminSite):
             return view
 
         @wraps(view)
-        def enrol_once(request, *args, **kwargs):
+        def enrol_by_link(request, *args, **kwargs):
             user = request.user
-            if user.is_authenticated and default_device(user) and not user.is_verified():
-                raise PermissionDenied
+            if user.is_authenticated and not user.is_verified():
+                if default_device(user):
+                    raise PermissionDenied
+                if not enrolment.allowed(request):
+                    return self.in_admin_frame(enrolment.ask_for_a_link)(request)
             return view(request, *args, **kwargs)
 
-        return enrol_once
+        return enrol_by_link
 
 
 def lockout(request, original_response=None, credentials=None):

@@ -102,21 +102,30 @@ def test_check_deploy_reports_a_site_without_a_mail_relay(migrated_content):
     assert issues == {"practice.E015"}, output
 
 
-def test_check_deploy_warns_when_two_factor_sign_in_is_off(migrated_content):
+def test_check_deploy_refuses_two_factor_sign_in_turned_off(migrated_content):
     fill_in_practice_details()
-    _code, output, issues = check_deploy(ADMIN_TWO_FACTOR="off")
-    assert issues == {"practice.W002"}, output
+    code, output, issues = check_deploy(ADMIN_TWO_FACTOR="off")
+    assert code != 0
+    assert issues == {"practice.E018"}, output
 
 
-def test_check_deploy_names_staff_accounts_without_a_second_factor(migrated_content):
+def test_check_deploy_refuses_staff_accounts_without_a_second_factor(migrated_content):
+    """Until an authenticator app is confirmed, the account cannot open the admin at all."""
     fill_in_practice_details()
     User.objects.create_user("camille", password="x", is_staff=True)
+    User.objects.create_user("alix", password="x", is_staff=True).totpdevice_set.create(
+        name="default", confirmed=False
+    )
     enrolled = User.objects.create_user("dominique", password="x", is_staff=True)
     enrolled.totpdevice_set.create(name="default")
-    _code, output, issues = check_deploy()
-    assert issues == {"practice.W003"}, output
-    assert "camille" in output
+    User.objects.create_user("former", password="x", is_staff=True, is_active=False)
+    code, output, issues = check_deploy()
+    assert code != 0
+    assert issues == {"practice.E019"}, output
+    assert "alix, camille" in output
     assert "dominique" not in output
+    assert "former" not in output
+    assert "enrolment_link" in output
 
 
 def test_check_deploy_reports_a_database_it_cannot_read(tmp_path):

@@ -1,3 +1,6 @@
+"""Deployment checks of the practice site: what `manage.py check --deploy` must find set (or
+safe) before going live, each as an error or warning of its own."""
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.checks import Error, Tags, Warning, register
@@ -46,24 +49,25 @@ def two_factor_on(app_configs, **kwargs):
     if settings.DEBUG or settings.ADMIN_TWO_FACTOR:
         return []
     return [
-        Warning(
+        Error(
             "ADMIN_TWO_FACTOR is off: a password alone opens the enquiries.",
             hint="Unset ADMIN_TWO_FACTOR (it is on when DJANGO_DEBUG is off).",
-            id="practice.W002",
+            id="practice.E018",
         )
     ]
 
 
 @register(Tags.database, deploy=True)
 def staff_enrolled(app_configs, databases=None, **kwargs):
-    """An account without an authenticator enrols at its next sign-in on its password alone:
-    every staff account should have enrolled before real enquiries arrive."""
+    """An account without an authenticator cannot open the admin: every staff account should
+    have enrolled one, through its enrolment link, before real enquiries arrive."""
     if not settings.ADMIN_TWO_FACTOR:
         return []
     try:
         names = list(
             get_user_model()
-            .objects.filter(is_staff=True, is_active=True, totpdevice__isnull=True)
+            .objects.filter(is_staff=True, is_active=True)
+            .exclude(totpdevice__confirmed=True)
             .values_list("username", flat=True)
         )
     except DatabaseError:
@@ -71,10 +75,11 @@ def staff_enrolled(app_configs, databases=None, **kwargs):
     if not names:
         return []
     return [
-        Warning(
+        Error(
             f"Staff accounts without a second factor: {', '.join(sorted(names))}.",
-            hint="Sign in with each once to enrol an authenticator app, or deactivate it.",
-            id="practice.W003",
+            hint="Run `python manage.py enrolment_link <username>` for each and have its owner "
+            "open the link to enrol an authenticator app, or deactivate the account.",
+            id="practice.E019",
         )
     ]
 
