@@ -26,8 +26,10 @@ class EnquiryAdmin(admin.ModelAdmin):
         "reply",
     ]
     list_filter = ["handled", "status", "language", "created_at"]
-    # Never the message: a search is a GET query, and its words would land in access logs.
-    search_fields = ["name", "email", "phone"]
+    # By number only: a search is a GET query, and a name, an address or a message's words
+    # typed there would land in the access logs and the browser's history.
+    search_fields = ["=id"]
+    search_help_text = _("Search by message number (e.g. 12); filter by status or date.")
     date_hierarchy = "created_at"
     readonly_fields = [
         "reply",

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from practice_site.editing import MultilineTextField
 
-from .models import Enquiry
+from .models import Enquiry, without_invisible_characters
 from .tasks import enqueue_sending
 
 # Control characters have no place in what a person types; in a one-line field, a line break
@@ -93,6 +93,10 @@ class EnquiryForm(forms.ModelForm):
     def clean_name(self):
         name = self.cleaned_data["name"]
         reject_control_characters(name, single_line=True)
+        # Removed rather than refused: a name pasted from elsewhere may carry them unseen.
+        name = without_invisible_characters(name)
+        if not name:
+            raise ValidationError(self.fields["name"].error_messages["required"], code="required")
         return name
 
     def clean_email(self):

@@ -1,4 +1,6 @@
 import logging
+import re
+import unicodedata
 import uuid
 from datetime import timedelta
 from email.utils import formataddr
@@ -18,6 +20,28 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from practice_site.practice.models import PracticeDetails
+
+# What marks an address or ends a name in a header (RFC 5322's specials but the full stop of an
+# initial): without them, the name shown beside Reply-To cannot read as another address.
+ADDRESS_SPECIALS = re.compile(r'[<>@,;:"()\[\]\\]')
+
+
+def without_invisible_characters(text):
+    """`text` without Unicode's control (Cc) and format (Cf) characters: bidi overrides and
+    isolates that show a name backwards, zero-width characters that hide part of it. A tab
+    becomes a space; runs of spaces become one."""
+    visible = "".join(
+        character
+        for character in text.replace("\t", " ")
+        if unicodedata.category(character) not in {"Cc", "Cf"}
+    )
+    return " ".join(visible.split())
+
+
+def display_name(name):
+    """`name` as the Reply-To header shows it: visible characters, none of an address."""
+    return " ".join(ADDRESS_SPECIALS.sub("", without_invisible_characters(name)).split())
+
 
 logger = logging.getLogger(__name__)
 
@@ -219,7 +243,8 @@ class Enquiry(models.Model):
             body=body,
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[recipient],
-            reply_to=[formataddr((self.name, self.email))],
+            # Only the enquirer's address: a name typed as "x@example.com <x>" is not another.
+            reply_to=[formataddr((display_name(self.name), self.email))],
         )
 
     def reply_url(self):

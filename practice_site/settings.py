@@ -139,6 +139,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 5,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+    # The same backend, creating the file 0600: it holds every enquiry.
+    DATABASES["default"]["ENGINE"] = "practice_site.private_sqlite3"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # One cache for every gunicorn worker: files on this machine by default (nothing to set up),
@@ -245,6 +247,15 @@ STORAGES = {
 # (django-storages, the `s3` extra), reached with the AWS_ACCESS_KEY_ID and
 # AWS_SECRET_ACCESS_KEY that boto3 reads from the environment.
 # https://django-storages.readthedocs.io/en/latest/backends/amazon-S3.html
+# Uploads readable by the site's user and its group (the proxy's, when it serves /media/), not by
+# the machine's other users. Django's default chmods them 0644; with None they would be 0600 or
+# as the umask says, depending on their size. Static files stay public (whitenoise, a CDN).
+FILE_UPLOAD_PERMISSIONS = 0o640
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
+STORAGES["staticfiles"]["OPTIONS"] = {
+    "file_permissions_mode": 0o644,
+    "directory_permissions_mode": 0o755,
+}
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "var" / "media"))
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", default=True)

@@ -43,6 +43,37 @@ def test_a_valid_enquiry_is_stored_and_emailed_to_the_practice(
     assert expected_language_line in body
 
 
+# A right-to-left override that shows what follows backwards, a zero-width space, a bidi
+# isolate, and another address where the psychologist's mail program shows the sender's name.
+DISGUISED_NAME = "Élise \u202eérpuD\u200b\u2066 evil@example.com <x>"
+
+
+def test_a_name_is_stored_and_emailed_without_invisible_characters_or_another_address(
+    client, smtp_server, enquiry_data
+):
+    response = client.post("/fr/contact/", {**enquiry_data, "name": DISGUISED_NAME})
+
+    assert response.status_code == 303
+    enquiry = Enquiry.objects.get()
+    assert enquiry.name == "Élise érpuD evil@example.com <x>"
+    [message] = smtp_server.messages
+    [reply_to] = message["Reply-To"].addresses
+    assert reply_to.addr_spec == "elise@example.org"
+    assert not {"@", "<", ">", ",", '"'} & set(reply_to.display_name)
+    assert reply_to.display_name == "Élise érpuD evilexample.com x"
+    for invisible in ["\u202e", "\u200b", "\u2066"]:
+        assert invisible not in str(message["Reply-To"])
+        assert invisible not in message.get_content()
+
+
+def test_a_name_of_invisible_characters_only_is_no_name(client, smtp_server, enquiry_data):
+    response = client.post("/fr/contact/", {**enquiry_data, "name": "\u202e\u200b\u2066"})
+
+    assert response.status_code == 400
+    assert 'id="id_name_error"' in response.content.decode()
+    assert not Enquiry.objects.exists()
+
+
 def test_the_thank_you_page_says_when_to_expect_an_answer(client, smtp_server, enquiry_data):
     response = client.post("/en/contact/", enquiry_data, follow=True)
     html = response.content.decode()

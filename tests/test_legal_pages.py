@@ -6,6 +6,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from practice_site.practice.models import LegalPage
+from practice_site.rendering import render_html
 
 from .conftest import contains_words, fill_in_practice_details, visible_text
 
@@ -51,6 +52,14 @@ PRIVACY_ITEMS = {
         "Le site ne transfère aucune donnée hors de l’Union européenne",
         "empreinte de l’adresse IP",
         "au plus une heure",
+        "Quand une connexion à l’espace d’administration échoue, le site garde l’identifiant "
+        "saisi, la date et l’heure, et une empreinte du réseau d’où elle vient",
+        "jamais l’adresse IP elle-même, ni le mot de passe saisi, ni le navigateur",
+        "une heure au plus après le dernier échec",
+        "jusqu’à la connexion réussie suivante depuis ce réseau",
+        "sans ce qui suit le « ? » de son adresse",
+        "sans l’adresse de la page d’où vous venez (le « Referer »)",
+        "sans le nom ni la version de votre navigateur",
         "conservés 14 jours au plus",
         "csrftoken",
         "effacé à la fermeture du navigateur",
@@ -88,6 +97,14 @@ PRIVACY_ITEMS = {
         "outside the European Union",
         "fingerprint of the sender’s IP address",
         "one hour at most",
+        "When a sign-in to the administration area fails, the website keeps the username "
+        "entered, the date and time, and a fingerprint of the network it came from",
+        "never the IP address itself, the password entered or the browser",
+        "one hour at most after the last failure",
+        "until the next successful sign-in from that network",
+        "without anything after the “?” in its address",
+        "without the address of the page you came from (the “Referer”)",
+        "without the name or version of your browser",
         "14 days at most",
         "csrftoken",
         "sessionid",
@@ -223,3 +240,50 @@ def test_the_privacy_policy_must_say_how_long_backups_are_kept(language):
         page, f"body_{language}", getattr(page, f"body_{language}").replace("{backup_days}", "30")
     )
     assert page.missing_placeholders() == ["backup_days"]
+
+
+SIGN_INS = {
+    "fr": "Quand une connexion à l’espace d’administration échoue",
+    "en": "When a sign-in to the administration area fails",
+}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_sign_in_and_logs_wording_replaces_the_default_and_spares_an_edited_policy(
+    migrated_content,
+):
+    call_command("migrate", "practice", "0020", verbosity=0)
+    previous = LegalPage.objects.get(kind="privacy")
+    assert SIGN_INS["fr"] not in previous.body_fr
+
+    call_command("migrate", verbosity=0)
+
+    page = LegalPage.objects.get(kind="privacy")
+    for language, words in SIGN_INS.items():
+        assert words in getattr(page, f"body_{language}")
+        assert words in getattr(page, f"body_html_{language}")
+    assert "(adresse IP, date et heure, page demandée)" not in page.body_html_fr
+    # The new paragraphs are stored as saving the page renders them: nothing waits for her
+    # next save.
+    stored = {
+        language: [p for p in getattr(page, f"body_html_{language}").split("\n") if "Referer" in p
+                   or words in p]
+        for language, words in SIGN_INS.items()
+    }  # fmt: skip
+    for language, paragraphs in stored.items():
+        assert len(paragraphs) == 2
+        rendered = render_html(getattr(page, f"body_{language}"), language)
+        assert [paragraph for paragraph in paragraphs if paragraph not in rendered] == []
+
+    call_command("migrate", "practice", "0020", verbosity=0)
+    undone = LegalPage.objects.get(kind="privacy")
+    assert (undone.body_fr, undone.body_html_en) == (previous.body_fr, previous.body_html_en)
+    undone.body_en += "<p>A sentence she added.</p>"
+    undone.save()
+
+    call_command("migrate", verbosity=0)
+
+    hers = LegalPage.objects.get(kind="privacy")
+    assert "A sentence she added." in hers.body_en
+    assert SIGN_INS["fr"] not in hers.body_fr
+    assert SIGN_INS["en"] not in hers.body_en

@@ -1,6 +1,7 @@
 """A failed sign-in to the admin keeps what its lock-out needs and nothing a person typed:
 people mistype their bank PIN or another site's password into a login form."""
 
+import datetime
 import importlib
 import io
 import tarfile
@@ -12,6 +13,7 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
+from django.utils import timezone
 
 from .conftest import password_step
 
@@ -142,3 +144,17 @@ def test_wrong_passwords_from_many_addresses_lock_the_account(db, settings):
         "/admin/login/", password_step("dominique", "another-password-2")
     )
     assert elsewhere.status_code != 429
+
+
+def test_the_daily_purge_deletes_failed_sign_ins_past_their_hour(db):
+    # axes deletes them only at a later sign-in: without one, they would stay for good.
+    sign_in_wrongly(address="198.51.100.23")
+    Client(REMOTE_ADDR="203.0.113.9").post("/admin/login/", password_step("psy", "wrong"))
+    old, recent = AccessAttempt.objects.order_by("pk")
+    AccessAttempt.objects.filter(pk=old.pk).update(
+        attempt_time=timezone.now() - datetime.timedelta(hours=1, minutes=1)
+    )
+
+    call_command("purge_enquiries", stdout=io.StringIO())
+
+    assert list(AccessAttempt.objects.all()) == [recent]

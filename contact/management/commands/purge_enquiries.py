@@ -1,5 +1,8 @@
+from axes.helpers import get_cool_off
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.utils import timezone
 
 from contact.models import Enquiry, RateLimitCounter
 from contact.ratelimit import RateLimit
@@ -9,7 +12,8 @@ class Command(BaseCommand):
     help = (
         "Delete the enquiries emailed more than ENQUIRY_RETENTION_DAYS ago, with their admin "
         "log entries, as the privacy policy says, and the rate-limit counters whose window "
-        "has ended. Enquiries never delivered are kept."
+        "has ended, and the failed sign-ins past their lock-out period. Enquiries never "
+        "delivered are kept."
     )
 
     def handle(self, *args, **options):
@@ -29,3 +33,10 @@ class Command(BaseCommand):
         longest = max((limit.seconds for limit in limits if limit), default=0)
         counters, _by_model = RateLimitCounter.objects.window_over(longest).delete()
         self.stdout.write(f"{counters} rate-limit counters of ended windows deleted.")
+
+        # axes deletes a failure past its lock-out only when someone next signs in; the privacy
+        # policy says it is gone by the next day.
+        failures, _by_model = AccessAttempt.objects.filter(
+            attempt_time__lte=timezone.now() - get_cool_off()
+        ).delete()
+        self.stdout.write(f"{failures} failed sign-ins past their lock-out deleted.")
