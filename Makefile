@@ -6,13 +6,17 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 VNU_VERSION := 26.9.27
+UV_VERSION := 0.13.9
 
-.PHONY: run test browser vnu bench loadtest lighthouse messages lint format clean backup restore
+.PHONY: run test lock upgrade browser vnu bench loadtest lighthouse messages lint format clean backup restore
 
-$(BIN)/.installed: pyproject.toml
+# One environment for run and test, from the test lock: `make run` needs honcho, a test extra.
+# The build backend is in the lock, so that building the project without isolation downloads
+# nothing unpinned.
+$(BIN)/.installed: requirements-test.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-test.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
 ## run: install, create the database with the article in it, serve http://127.0.0.1:8000
@@ -51,6 +55,27 @@ vnu:
 		$(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q npm; }
 	@npm ls --prefix .vnu vnu-jar@$(VNU_VERSION) >/dev/null 2>&1 || \
 		npm install --prefix .vnu --no-audit --no-fund --ignore-scripts -E vnu-jar@$(VNU_VERSION)
+
+## lock: requirements*.txt from the ranges of pyproject.toml, keeping every pin they still allow
+## (after adding a package or changing a range); upgrade: the newest versions they allow, then
+## run make test. Each extra's lock shares the versions of requirements.txt.
+# The resolver reads the project's dependencies but not its build backend: that comes on stdin.
+LOCK_INPUT = $(BIN)/python -c 'import tomllib; \
+	print(*tomllib.load(open("pyproject.toml", "rb"))["build-system"]["requires"], sep="\n")'
+COMPILE = $(LOCK_INPUT) | $(BIN)/uv pip compile --quiet pyproject.toml - --universal \
+	--python-version 3.11 --generate-hashes --custom-compile-command "make lock" $(UPGRADE)
+
+lock: $(BIN)/uv
+	$(COMPILE) -o requirements.txt
+	$(COMPILE) --extra test -c requirements.txt -o requirements-test.txt
+	$(COMPILE) --extra s3 -c requirements.txt -o requirements-s3.txt
+
+upgrade:
+	$(MAKE) lock UPGRADE=--upgrade
+
+$(BIN)/uv:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet uv==$(UV_VERSION)
 
 ## bench: requests/s and latency of the main pages against a static file (wrk, gunicorn)
 bench: $(BIN)/.installed
