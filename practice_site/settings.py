@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     # History and undo in the admin (practice_site/history.py).
     "reversion",
+    "practice_site.core",
     "practice_site.practice",
     "articles",
     "contact",

@@ -14,7 +14,7 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
 
-from contact.ratelimit import RateLimit, client_network
+from practice_site.core.ratelimit import RateLimit, client_network
 
 from .health import run_checks
 
