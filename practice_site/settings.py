@@ -54,7 +54,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_prose_editor",
-    # Responsive sizes of uploaded images (practice_site/images.py).
+    # Responsive sizes of uploaded images (practice_site/pictures/images.py).
     "imagekit",
     "crispy_forms",
     "crispy_bootstrap5",
@@ -69,11 +69,12 @@ INSTALLED_APPS = [
     # History and undo in the admin (practice_site/history.py).
     "reversion",
     "practice_site.core",
+    "practice_site.pictures",
     "practice_site.practice",
     "articles",
     "contact",
     # Last, as its documentation asks: an image replaced or deleted leaves the storage once the
-    # change is committed; its renditions go with it (practice_site/images.py).
+    # change is committed; its renditions go with it (practice_site/pictures/images.py).
     "django_cleanup.apps.CleanupConfig",
 ]
 
