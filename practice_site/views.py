@@ -80,8 +80,8 @@ def health(request):
     )
 
 
-# All the site stores are images (practice_site/images.py), in these formats: nothing else is
-# served from the media folder, so that a file left there by hand is never sent as a page.
+# All the site stores are images (practice_site/pictures/images.py), in these formats: nothing
+# else is served from the media folder, so that a file left there by hand is never sent as a page.
 MEDIA_TYPES = {
     ".jpg": "image/jpeg",
     ".jpeg": "image/jpeg",
