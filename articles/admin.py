@@ -16,8 +16,8 @@ from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from practice_site.editing import TEXT_FIELD_OVERRIDES, EditedTextAdmin
 from practice_site.practice.models import PracticeDetails
+from practice_site.richtext.admin import TEXT_FIELD_OVERRIDES, EditedTextAdmin
 
 from .forms import ArticleForm, ReferenceFormSet, describe_citations
 from .models import Article, ArticleVersion, Reference

@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from html import escape, unescape
 
-from practice_site.rendering import rewrite_text
+from practice_site.richtext.rendering import rewrite_text
 
 from .authors import same_surname
 

@@ -10,9 +10,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from practice_site.editing import RichTextField
-from practice_site.images import CleanImageField
-from practice_site.rendering import french_spaces
+from practice_site.pictures.images import CleanImageField
+from practice_site.richtext.fields import RichTextField
+from practice_site.richtext.rendering import french_spaces
 
 from .authors import apa_order, parse_authors, year_suffixes
 from .citations import linked_citations
@@ -285,7 +285,7 @@ class ArticleVersion(models.Model):
     @classmethod
     def render_texts_showing(cls, folder):
         """Render again the versions whose stored HTML shows a file of `folder` (a library
-        picture's renditions: practice.Picture), and date the change of their articles."""
+        picture's renditions: pictures.Picture), and date the change of their articles."""
         for article in Article.objects.filter(versions__body_html__contains=folder).distinct():
             article.render_versions()
             article.save(update_fields=["updated_at"])

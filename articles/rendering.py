@@ -4,7 +4,7 @@ citations and the reading time. Done once when an article is saved, never on a p
 import math
 import re
 
-from practice_site.rendering import render_html
+from practice_site.richtext.rendering import render_html
 
 from .citations import link_citations
 

@@ -5,8 +5,8 @@ from django.utils import translation
 from django.utils.http import content_disposition_header
 from django.views.generic import DetailView, ListView
 
-from practice_site.images import social_image
 from practice_site.languages import language_links
+from practice_site.pictures.images import social_image
 from practice_site.practice.models import PracticeDetails
 from practice_site.practice.views import PresentsPracticeMixin
 

@@ -7,4 +7,9 @@ class ContactConfig(AppConfig):
     verbose_name = _("Contact")
 
     def ready(self):
+        from practice_site import health
+
         from . import checks  # noqa: F401 - registers the system checks
+        from .health import check_enquiries
+
+        health.register("enquiries", check_enquiries)

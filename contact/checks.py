@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.checks import Error, Warning, register
 from django.core.exceptions import ImproperlyConfigured
 
-from .ratelimit import RateLimit
+from practice_site.core.ratelimit import RateLimit
 
 
 @register()

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
-from practice_site.editing import MultilineTextField
+from practice_site.richtext.fields import MultilineTextField
 
 from .models import Enquiry, without_invisible_characters
 from .tasks import enqueue_sending

@@ -11,11 +11,10 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail import EmailMessage
 from django.db import models, transaction
-from django.db.models import Case, F, Q, Value, When
+from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, timezone, translation
-from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -257,76 +256,3 @@ class Enquiry(models.Model):
         # RFC 6068: percent-encoded, spaces as %20 (some programs show a "+"), lines end in CRLF.
         query = urlencode({"subject": subject, "body": f"{greeting}\r\n\r\n"}, quote_via=quote)
         return f"mailto:{quote(self.email, safe='@')}?{query}"
-
-
-class RateLimitCounterQuerySet(models.QuerySet):
-    def count_one(self, client, seconds):
-        """Count one more enquiry from `client` and return how many its window now holds.
-
-        The window opens with the client's first enquiry and lasts `seconds`; the next
-        enquiry after it starts a new window, counted from one in the same row.
-
-        One SQL UPDATE adds the one (`count = count + 1`, or 1 in a new window) and the count
-        is read back in the same transaction: SQLite runs it under its write lock
-        (transaction_mode IMMEDIATE), PostgreSQL under the row lock the UPDATE holds until
-        commit, so no other process can count in between.
-        """
-        key = RateLimitCounter.key_for(client)
-        now = timezone.now()
-        ended = Q(window_start__lte=now - timedelta(seconds=seconds))
-        with transaction.atomic():
-            # Locked (on PostgreSQL) so that purge_enquiries cannot delete the row between
-            # here and the UPDATE; get_or_create settles two processes creating it at once.
-            self.select_for_update().get_or_create(key=key, defaults={"window_start": now})
-            self.filter(key=key).update(
-                count=Case(
-                    When(ended, then=Value(1)),
-                    default=F("count") + 1,
-                    output_field=models.PositiveIntegerField(),
-                ),
-                window_start=Case(When(ended, then=Value(now)), default=F("window_start")),
-            )
-            return self.filter(key=key).values_list("count", flat=True).get()
-
-    def held(self, client, seconds):
-        """How many `client` counted in its current window, without counting one more."""
-        key = RateLimitCounter.key_for(client)
-        since = timezone.now() - timedelta(seconds=seconds)
-        row = self.filter(key=key, window_start__gt=since).values_list("count", flat=True)
-        return row.first() or 0
-
-    def forget(self, client):
-        self.filter(key=RateLimitCounter.key_for(client)).delete()
-
-    def window_over(self, seconds):
-        """Counters whose window ended: they limit no one any more."""
-        return self.filter(window_start__lte=timezone.now() - timedelta(seconds=seconds))
-
-
-class RateLimitCounter(models.Model):
-    """Enquiries sent from one client address in its current window (contact/ratelimit.py).
-
-    In the database rather than the cache: the UPDATE above is atomic on SQLite and
-    PostgreSQL, needs no other service, and behaves the same with or without Redis. The
-    default file cache has no atomic increment (django-ratelimit refuses it for that reason).
-    """
-
-    key = models.CharField(_("client"), max_length=64, unique=True)
-    window_start = models.DateTimeField(_("window start"))
-    count = models.PositiveIntegerField(_("enquiries in the window"), default=0)
-
-    objects = RateLimitCounterQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["window_start"]
-        verbose_name = _("rate-limit counter")
-        verbose_name_plural = _("rate-limit counters")
-
-    def __str__(self):
-        return f"{self.key[:12]}…: {self.count}"
-
-    @staticmethod
-    def key_for(client):
-        """The client's address is personal data: only a hash keyed with SECRET_KEY is stored,
-        which no one without the key can match to an address by trying them all."""
-        return salted_hmac("contact.RateLimitCounter", client, algorithm="sha256").hexdigest()

@@ -8,10 +8,10 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
+from practice_site.core.ratelimit import RateLimit, client_network
 from practice_site.practice.views import PresentsPracticeMixin
 
 from .forms import EnquiryForm
-from .ratelimit import RateLimit, client_network
 
 
 class EnquiryView(PresentsPracticeMixin, FormView):

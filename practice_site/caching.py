@@ -42,7 +42,7 @@ READER_MODELS = [
     "practice.Presentation",
     "practice.LegalPage",
     # Shown in the texts; a text that shows a picture replaced or deleted is rendered again.
-    "practice.Picture",
+    "pictures.Picture",
 ]
 
 

@@ -25,7 +25,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django_tasks import task
 
-from contact.ratelimit import RateLimit, client_network
+from practice_site.core.ratelimit import RateLimit, client_network
 
 from .signin import forget_account_failures
 

@@ -54,7 +54,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_prose_editor",
-    # Responsive sizes of uploaded images (practice_site/images.py).
+    # Responsive sizes of uploaded images (practice_site/pictures/images.py).
     "imagekit",
     "crispy_forms",
     "crispy_bootstrap5",
@@ -68,11 +68,13 @@ INSTALLED_APPS = [
     "django_tasks_db",
     # History and undo in the admin (practice_site/history.py).
     "reversion",
+    "practice_site.core",
+    "practice_site.pictures",
     "practice_site.practice",
     "articles",
     "contact",
     # Last, as its documentation asks: an image replaced or deleted leaves the storage once the
-    # change is committed; its renditions go with it (practice_site/images.py).
+    # change is committed; its renditions go with it (practice_site/pictures/images.py).
     "django_cleanup.apps.CleanupConfig",
 ]
 
@@ -287,9 +289,10 @@ if AWS_STORAGE_BUCKET_NAME:
         MEDIA_ORIGINS = [f"{scheme}://{host}", f"{scheme}://{AWS_STORAGE_BUCKET_NAME}.{host}"]
     else:
         MEDIA_ORIGINS = [f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"]
-# Uploaded images (practice_site/images.py): the heaviest file accepted, and the most pixels one
-# may have once decoded (an image bomb of a few kilobytes can declare billions): 50 million,
-# some 200 MB of memory, above what a camera or phone takes by default (12 to 48 million).
+# Uploaded images (practice_site/pictures/images.py): the heaviest file accepted, and the most
+# pixels one may have once decoded (an image bomb of a few kilobytes can declare billions):
+# 50 million, some 200 MB of memory, above what a camera or phone takes by default (12 to 48
+# million).
 IMAGE_MAX_UPLOAD_SIZE = int(os.environ.get("IMAGE_MAX_UPLOAD_SIZE", str(10 * 1024 * 1024)))
 IMAGE_MAX_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", "50000000"))
 # Renditions are made from the cleaned originals by django-imagekit, into CACHE/images/ beside
@@ -363,7 +366,7 @@ if BEHIND_PROXY:
 
 # A strict Content-Security-Policy: no inline script or style anywhere, nothing from elsewhere.
 # One exception, in the admin's editing pages only: the visual editor's import map is an inline
-# script, let in by the request's nonce (practice_site/editing.py). django-csp adds the nonce
+# script, let in by the request's nonce (practice_site/richtext/admin.py). django-csp adds the nonce
 # to a response's header only when its page used it, so the public pages never carry one.
 # https://django-csp.readthedocs.io/en/latest/configuration.html
 CONTENT_SECURITY_POLICY = {
@@ -381,7 +384,7 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
     }
 }
-# The visual editor's extensions of this site (practice_site/rendering.py: EDITOR_EXTENSIONS),
+# The visual editor’s extensions of this site (richtext/rendering.py: EDITOR_EXTENSIONS),
 # as django-prose-editor takes them: their script, and the HTML each lets through (none of its
 # own). https://django-prose-editor.readthedocs.io/en/latest/custom_extensions.html
 DJANGO_PROSE_EDITOR_EXTENSIONS = [

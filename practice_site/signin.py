@@ -9,8 +9,8 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.utils.crypto import salted_hmac
 
-from contact.models import RateLimitCounter
-from contact.ratelimit import client_network
+from practice_site.core.models import RateLimitCounter
+from practice_site.core.ratelimit import client_network
 
 
 def client_fingerprint(request):

@@ -14,7 +14,7 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
 
-from contact.ratelimit import RateLimit, client_network
+from practice_site.core.ratelimit import RateLimit, client_network
 
 from .health import run_checks
 
@@ -80,8 +80,8 @@ def health(request):
     )
 
 
-# All the site stores are images (practice_site/images.py), in these formats: nothing else is
-# served from the media folder, so that a file left there by hand is never sent as a page.
+# All the site stores are images (practice_site/pictures/images.py), in these formats: nothing
+# else is served from the media folder, so that a file left there by hand is never sent as a page.
 MEDIA_TYPES = {
     ".jpg": "image/jpeg",
     ".jpeg": "image/jpeg",

@@ -157,7 +157,7 @@ def test_article_page_never_renders_the_body(client, monkeypatch):
     def fail(*args, **kwargs):
         raise AssertionError("Body sanitised during a page view")
 
-    monkeypatch.setattr("practice_site.rendering.sanitise", fail)
+    monkeypatch.setattr("practice_site.richtext.rendering.sanitise", fail)
     response = client.get(ENGLISH_URL)
     assert response.status_code == 200
     assert "<h2>Conclusion</h2>" in response.content.decode()

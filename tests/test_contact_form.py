@@ -7,7 +7,8 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from contact.models import Enquiry, RateLimitCounter
+from contact.models import Enquiry
+from practice_site.core.models import RateLimitCounter
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from contact.models import Enquiry, RateLimitCounter
+from contact.models import Enquiry
+from practice_site.core.models import RateLimitCounter
 from practice_site.practice.models import LegalPage, PracticeDetails
 
 from .conftest import fill_in_practice_details, make_enquiry

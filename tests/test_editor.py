@@ -8,7 +8,7 @@ import pytest
 
 from articles.models import Article, ArticleVersion
 from practice_site.practice.models import LegalPage, PracticeDetails
-from practice_site.rendering import render_html
+from practice_site.richtext.rendering import render_html
 
 from .conftest import FRENCH_URL, fill_in_practice_details
 from .test_admin import change_form_data

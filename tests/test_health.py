@@ -156,7 +156,7 @@ def test_the_limit_is_per_address(client):
 def test_the_health_limit_does_not_use_up_the_contact_forms(client, settings):
     """Its counter has a key of its own: a monitor does not stop the practice's own address
     from sending an enquiry."""
-    from contact.models import RateLimitCounter
+    from practice_site.core.models import RateLimitCounter
 
     client.get(URL)
     assert RateLimitCounter.objects.get().key != RateLimitCounter.key_for("127.0.0.1")

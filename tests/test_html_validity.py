@@ -15,8 +15,8 @@ from django.utils import translation
 from django_prose_editor.config import allowlist_from_extensions
 
 from articles.models import ArticleVersion
-from practice_site.practice.models import Picture
-from practice_site.rendering import EDITOR_EXTENSIONS, render_html, sanitise
+from practice_site.pictures.models import Picture
+from practice_site.richtext.rendering import EDITOR_EXTENSIONS, render_html, sanitise
 
 from .conftest import fill_in_practice_details
 from .test_images import photo, upload

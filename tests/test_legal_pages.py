@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from practice_site.practice.models import LegalPage
-from practice_site.rendering import render_html
+from practice_site.richtext.rendering import render_html
 
 from .conftest import contains_words, fill_in_practice_details, visible_text
 

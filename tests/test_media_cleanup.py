@@ -10,7 +10,8 @@ import pytest
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 
-from practice_site.practice.models import Picture, Presentation
+from practice_site.pictures.models import Picture
+from practice_site.practice.models import Presentation
 
 from .test_admin import change_form_data
 from .test_images import illustrate, photo, upload
@@ -40,7 +41,7 @@ def test_a_picture_deleted_from_the_library_leaves_the_article_and_the_media(
     original = f"/media/{picture.image.name}"
     assert served(client, {original, *before}) == {original, *before}
 
-    response = admin_client.post(f"/admin/practice/picture/{picture.pk}/delete/", {"post": "yes"})
+    response = admin_client.post(f"/admin/pictures/picture/{picture.pk}/delete/", {"post": "yes"})
 
     assert response.status_code == 302
     html = client.get(version.get_absolute_url()).content.decode()
@@ -67,7 +68,7 @@ def test_a_picture_whose_file_is_replaced_shows_anew_and_the_old_file_leaves(
     version = make_version(fr={"body": figure(picture, "Deux fauteuils")})["fr"]
     before = media_paths(client.get(version.get_absolute_url()).content.decode())
     old_original = f"/media/{picture.image.name}"
-    url = f"/admin/practice/picture/{picture.pk}/change/"
+    url = f"/admin/pictures/picture/{picture.pk}/change/"
     data = change_form_data(admin_client.get(url))
     data["image"] = upload(photo(width=1200, height=900))
 
@@ -94,7 +95,7 @@ def test_a_replaced_illustration_leaves_with_its_renditions(client, migrated_con
 
 def test_the_orphans_command_deletes_the_files_no_record_uses(media_root):
     picture = add_picture()
-    from practice_site.images import generate_renditions
+    from practice_site.pictures.images import generate_renditions
 
     generate_renditions.call(picture.image.name)
     used = sorted(walk())

@@ -8,8 +8,9 @@ from html import unescape
 import pytest
 
 from articles.models import ArticleVersion
-from practice_site.practice.models import Picture, PracticeDetails, Presentation
-from practice_site.rendering import render_html
+from practice_site.pictures.models import Picture
+from practice_site.practice.models import PracticeDetails, Presentation
+from practice_site.richtext.rendering import render_html
 
 from .conftest import FRENCH_URL, fill_in_practice_details
 from .test_admin import change_form_data
@@ -197,7 +198,7 @@ def french_admin(admin_client):
 
 
 def test_the_library_lists_each_picture_with_its_thumbnail_in_french(french_admin, picture):
-    response = french_admin.get("/admin/practice/picture/")
+    response = french_admin.get("/admin/pictures/picture/")
     html = response.content.decode()
 
     assert response.status_code == 200
@@ -214,21 +215,21 @@ def test_the_library_lists_each_picture_with_its_thumbnail_in_french(french_admi
 
 def test_the_library_finds_a_picture_by_its_title(french_admin, picture):
     add_picture(title="Salle d’attente")
-    html = french_admin.get("/admin/practice/picture/", {"q": "attente"}).content.decode()
+    html = french_admin.get("/admin/pictures/picture/", {"q": "attente"}).content.decode()
     assert "Salle d’attente" in html
     assert "Les fauteuils" not in html
 
 
 def test_an_upload_to_the_library_is_checked_and_cleaned(french_admin):
     too_small = french_admin.post(
-        "/admin/practice/picture/add/",
+        "/admin/pictures/picture/add/",
         {"image": upload(photo(width=300, height=200)), "title": "Petite"},
     )
     assert too_small.status_code == 200
     assert not Picture.objects.exists()
 
     response = french_admin.post(
-        "/admin/practice/picture/add/",
+        "/admin/pictures/picture/add/",
         {"image": upload(photo(gps=True), name="IMG_0042 chez moi.jpg"), "title": "Le cabinet"},
     )
     assert response.status_code == 302
@@ -239,7 +240,7 @@ def test_an_upload_to_the_library_is_checked_and_cleaned(french_admin):
 
 
 def test_the_picker_offers_each_picture_with_its_address_and_description(french_admin, picture):
-    html = french_admin.get("/admin/practice/picture/picker/").content.decode()
+    html = french_admin.get("/admin/pictures/picture/picker/").content.decode()
     choice = re.search(r'<button type="button" class="picture-picker__choice"([^>]*)>', html)
     assert choice, html
     attributes = dict(re.findall(r'data-([\w-]+)="([^"]*)"', choice[1]))
@@ -252,7 +253,7 @@ def test_the_picker_offers_each_picture_with_its_address_and_description(french_
 
 
 def test_the_picker_is_only_for_the_admin(client, picture):
-    response = client.get("/admin/practice/picture/picker/")
+    response = client.get("/admin/pictures/picture/picker/")
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
 
@@ -266,8 +267,8 @@ def test_the_editor_s_menus_and_dialogs_speak_french(french_admin, alliance):
 
 
 def test_a_picture_s_page_shows_it_and_a_new_one_s_page_asks_for_it(french_admin, picture):
-    change = french_admin.get(f"/admin/practice/picture/{picture.pk}/change/").content.decode()
+    change = french_admin.get(f"/admin/pictures/picture/{picture.pk}/change/").content.decode()
     assert '<img class="picture-thumbnail"' in change
-    add = french_admin.get("/admin/practice/picture/add/")
+    add = french_admin.get("/admin/pictures/picture/add/")
     assert add.status_code == 200
     assert 'type="file" name="image"' in add.content.decode()

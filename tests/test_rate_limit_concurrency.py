@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 PROCESSES, CHECKS, LIMIT = 5, 8, "5/h"
 COUNT_EIGHT_TIMES = (
-    "from contact.ratelimit import RateLimit\n"
+    "from practice_site.core.ratelimit import RateLimit\n"
     f"limit = RateLimit.parse({LIMIT!r})\n"
     f"result = sum(limit.allows('198.51.100.7') for _ in range({CHECKS}))\n"
 )

@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-import practice_site.images
+import practice_site.pictures.images
 
 
 class Migration(migrations.Migration):
@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="article",
             name="illustration",
-            field=practice_site.images.CleanImageField(
+            field=practice_site.pictures.images.CleanImageField(
                 blank=True,
                 height_field="illustration_height",
                 help_text="A photograph or picture shown at the top of the article and when it is shared: JPEG, PNG or WebP, at least 1200 × 630 pixels. Its location and camera details are removed before it is stored. Describe it in each language version below.",

@@ -12,14 +12,9 @@ class PracticeConfig(AppConfig):
     verbose_name = _("The practice")
 
     def ready(self):
-        from django_cleanup.signals import cleanup_post_delete
-
-        from practice_site import caching, history, images
+        from practice_site import caching, history
 
         from . import checks  # noqa: F401 - registers the system checks
-        from .models import Picture, render_texts_again
 
         caching.connect_invalidation(sender=self)
-        cleanup_post_delete.connect(images.delete_renditions_with_original)
-        cleanup_post_delete.connect(render_texts_again, sender=Picture)
         post_migrate.connect(history.record_initial_versions, sender=self)

@@ -1,5 +1,5 @@
 // The visual editor's extensions of this site (see EDITOR_EXTENSIONS in
-// practice_site/rendering.py), loaded by django-prose-editor's "configurable" preset.
+// practice_site/richtext/rendering.py), loaded by django-prose-editor's "configurable" preset.
 import { Extension } from "django-prose-editor/editor"
 
 // Word writes a list item as a paragraph styled "mso-list:l0 level1 lfo1", its bullet or

@@ -8,7 +8,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from practice_site.practice.models import Picture
+from practice_site.pictures.models import Picture
 
 from ..conftest import FRENCH_URL
 from ..test_images import photo, upload

@@ -4,8 +4,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from contact.models import Enquiry, RateLimitCounter
-from contact.ratelimit import RateLimit
+from contact.models import Enquiry
+from practice_site.core.models import RateLimitCounter
+from practice_site.core.ratelimit import RateLimit
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-import practice_site.images
+import practice_site.pictures.images
 
 
 class Migration(migrations.Migration):
@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="presentation",
             name="portrait",
-            field=practice_site.images.CleanImageField(
+            field=practice_site.pictures.images.CleanImageField(
                 blank=True,
                 height_field="portrait_height",
                 help_text="A photo of you, shown on the home and About pages and when a page of the site is shared: JPEG, PNG or WebP, at least 400 × 400 pixels. Its location and camera details are removed before it is stored. Optional.",

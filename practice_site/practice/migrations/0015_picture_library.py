@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-import practice_site.images
+import practice_site.pictures.images
 
 
 class Migration(migrations.Migration):
@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "image",
-                    practice_site.images.CleanImageField(
+                    practice_site.pictures.images.CleanImageField(
                         height_field="height",
                         help_text="A photograph or picture: JPEG, PNG or WebP, at least 480 pixels wide. Its location and camera details are removed before it is stored.",
                         min_width=480,

@@ -4,7 +4,7 @@ practical notes: done once when a text is saved, never on a page view.
 Safe and valid: whatever an author writes or pastes (or posts by hand, bypassing the editor),
 what comes out makes a page the Nu Html Checker accepts (tests/test_html_validity.py).
 
-An image stays only if it is a picture of the site's library (practice.Picture), which it
+An image stays only if it is a picture of the site's library (pictures.Picture), which it
 becomes in its responsive sizes: no third party learns who reads a page, and the
 Content-Security-Policy's img-src holds.
 
@@ -52,11 +52,11 @@ TEXT_EXTENSIONS = {
 }
 # The texts rendered into a page of their own (articles, presentation, legal pages) may also
 # hold pictures of the library, with a caption: the editor's "Browse…" button opens the
-# library's picker (practice.admin.PictureAdmin.picker_view), which hands it back the
+# library's picker (pictures.admin.PictureAdmin.picker_view), which hands it back the
 # picture's address and description.
 EDITOR_EXTENSIONS = {
     **TEXT_EXTENSIONS,
-    "Figure": {"pickerUrl": reverse_lazy("admin:practice_picture_picker")},
+    "Figure": {"pickerUrl": reverse_lazy("admin:pictures_picture_picker")},
     "Image": True,
     "Caption": True,
 }
@@ -118,8 +118,8 @@ def render_html(html, language=None, pictures=True):
 def library_pictures(html):
     """The pictures of the library that the images of the sanitised `html` show, in one
     query: {(src, data-file): picture}."""
-    # Imported here: the app's models render their texts with this module.
-    from practice_site.practice.models import Picture
+    # Imported here, once the apps are loaded: the model fields import this module.
+    from practice_site.pictures.models import Picture
 
     images = set()
     for tag in re.findall(r"<img\b[^>]*>", html):
@@ -151,7 +151,7 @@ def fit_content_models(html, pictures):
     attributes it requires: what a pasted fragment may lack once the disallowed parts are gone.
 
     - an image becomes the <picture> of the library's picture it shows (`pictures`:
-      {(src, data-file): practice.Picture}, see library_pictures), described by its alt (""
+      {(src, data-file): pictures.Picture}, see library_pictures), described by its alt (""
       if it has none: the author gave none), or is dropped, as a figure left without one is;
     - a link without an address loses its hreflang;
     - a list item or a figure caption out of its list or figure keeps only its content, as a

@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from django.core.management.base import BaseCommand
 
-from practice_site.images import delete_media, orphan_media
+from practice_site.pictures.images import delete_media, orphan_media
 
 
 class Command(BaseCommand):

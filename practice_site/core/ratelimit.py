@@ -1,5 +1,6 @@
-"""A fixed-window limit of enquiries per client address, counted in the database so that
-every gunicorn worker (and machine) sees the same counts (contact.models.RateLimitCounter)."""
+"""A fixed-window limit per client address (enquiries, password resets, health checks),
+counted in the database so that every gunicorn worker (and machine) sees the same counts
+(core.models.RateLimitCounter)."""
 
 import ipaddress
 import re

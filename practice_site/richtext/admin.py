@@ -3,19 +3,18 @@ see; a page sent back unchanged is no edit, so it neither dates the content anew
 (Last-Modified, sitemap) nor empties the page cache; the history of an edit reads in her
 language."""
 
-from django import forms
 from django.contrib import admin
 from django.db import models
 from django.urls import reverse_lazy
 from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext_noop
-from django_prose_editor.fields import ProseEditorField, ProseEditorFormField
 from django_prose_editor.widgets import AdminProseEditorWidget
 from js_asset import Media
 
-from .history import HistoryAdmin
-from .rendering import EDITOR_EXTENSIONS
+from practice_site.history import HistoryAdmin
+
+from .fields import MultilineTextField, RichTextField
 
 # Django's own French for these phrases puts a model's or a field's name after "de" ("Ajout de
 # article", "Modification de adresse postale") or an agreement before it ("les demandes de
@@ -42,38 +41,6 @@ ADMIN_PHRASES = [
     # Under an inline's rows: Django's French reads "Ajouter un objet Tarif supplémentaire".
     gettext_noop("Add another %(verbose_name)s"),
 ]
-
-
-class MultilineTextField(forms.CharField):
-    """A multi-line text whose line breaks are "\\n" whatever the browser sends ("\\r\\n"): each
-    counts as one character, as the writer sees it, and a text sent back unchanged is not taken
-    for an edit."""
-
-    def to_python(self, value):
-        value = super().to_python(value)
-        return value.replace("\r\n", "\n").replace("\r", "\n")
-
-    def has_changed(self, initial, data):
-        # The stored text may end with a line break that the form strips.
-        return super().has_changed(self.to_python(initial), data)
-
-
-class RichTextFormField(MultilineTextField, ProseEditorFormField):
-    """The editor's HTML, its line breaks read as MultilineTextField reads them: a text that
-    came from Markdown has some between its blocks, which the browser sends back as "\\r\\n"."""
-
-
-class RichTextField(ProseEditorField):
-    """A text written with the visual editor (EDITOR_EXTENSIONS), stored as HTML that the
-    library sanitises with the editor's own allow-list when a form validates it."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("extensions", EDITOR_EXTENSIONS)
-        kwargs.setdefault("sanitize", True)
-        super().__init__(*args, **kwargs)
-
-    def formfield(self, **kwargs):
-        return super().formfield(**{"form_class": RichTextFormField, **kwargs})
 
 
 # For a ModelAdmin's formfield_overrides. The admin looks a model field's classes up in order,

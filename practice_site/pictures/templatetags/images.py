@@ -1,7 +1,7 @@
 from django import template
 from django.core.exceptions import DisallowedHost
 
-from practice_site.images import (
+from practice_site.pictures.images import (
     FALLBACK_FORMAT,
     SOURCE_FORMATS,
     original_size,

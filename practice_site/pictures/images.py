@@ -11,7 +11,7 @@ The pipeline, for any model's image field:
   (`Rendition`, `SocialCard`): generated in the background once the upload is committed, or on
   first use if the worker has not got to them yet; `manage.py generate_renditions` makes them
   again. Each field names the link preview crop that suits its images (`social_card`).
-- `{% responsive_image %}` (practice_site/practice/templatetags/images.py) renders any image
+- `{% responsive_image %}` (templatetags/images.py) renders any image
   field file as a <picture>: AVIF and WebP sources and a JPEG fallback, each in several widths.
 - An original replaced or deleted leaves the storage once the change is committed
   (django-cleanup), and its renditions with it (`delete_renditions_with_original`);

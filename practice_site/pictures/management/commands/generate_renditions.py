@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from practice_site.images import generate_renditions, stored_images
+from practice_site.pictures.images import generate_renditions, stored_images
 
 
 class Command(BaseCommand):

@@ -1,0 +1,103 @@
+"""The fees the law asks the site to show, and the opening hours: rows of the practice
+details, edited as its inlines."""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.dates import WEEKDAYS
+from django.utils.translation import gettext_lazy as _
+
+from .base import format_price, in_active_language
+from .details import PracticeDetails
+
+
+class Fee(models.Model):
+    """A kind of session and its price: the law asks for fees to be shown (arrêté du 30 mai
+    2018)."""
+
+    practice = models.ForeignKey(PracticeDetails, on_delete=models.CASCADE, related_name="fees")
+    label_fr = models.CharField(
+        _("kind of session (French)"), max_length=120, help_text=_("E.g. “Séance individuelle”.")
+    )
+    label_en = models.CharField(
+        _("kind of session (English)"), max_length=120, help_text=_("E.g. “Individual session”.")
+    )
+    amount = models.DecimalField(
+        _("fee in euros"),
+        max_digits=7,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal(0))],
+    )
+    duration = models.PositiveSmallIntegerField(_("duration in minutes"), null=True, blank=True)
+    position = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Fees are listed in ascending order of this number.")
+    )
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("fee")
+        verbose_name_plural = _("fees")
+
+    def __str__(self):
+        return f"{self.label}: {self.price}"
+
+    def get_absolute_url(self):
+        return reverse("contact:enquiry")
+
+    @property
+    def label(self):
+        return in_active_language(self, "label")
+
+    @property
+    def price(self):
+        return format_price(self.amount)
+
+
+class OpeningHours(models.Model):
+    """A time the practice is open on a day of the week; a day may have several."""
+
+    # schema.org's DayOfWeek, in the order of Python's date.weekday() and Django's WEEKDAYS.
+    SCHEMA_DAYS = [
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    ]  # fmt: skip
+
+    practice = models.ForeignKey(
+        PracticeDetails, on_delete=models.CASCADE, related_name="opening_hours"
+    )
+    weekday = models.PositiveSmallIntegerField(_("day"), choices=list(WEEKDAYS.items()))
+    opens = models.TimeField(_("opens at"))
+    closes = models.TimeField(_("closes at"))
+
+    class Meta:
+        ordering = ["weekday", "opens"]
+        verbose_name = _("opening time slot")
+        verbose_name_plural = _("opening hours")
+
+    def __str__(self):
+        return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
+
+    def get_absolute_url(self):
+        return reverse("contact:enquiry")
+
+    def clean(self):
+        super().clean()
+        if self.opens is not None and self.closes is not None and self.closes <= self.opens:
+            raise ValidationError(
+                {
+                    "closes": ValidationError(
+                        _("The closing time must come after the opening time."),
+                        code="closes_before_opening",
+                    )
+                }
+            )
+
+    def structured_data(self):
+        return {
+            "@type": "OpeningHoursSpecification",
+            "dayOfWeek": f"https://schema.org/{self.SCHEMA_DAYS[self.weekday]}",
+            "opens": f"{self.opens:%H:%M}",
+            "closes": f"{self.closes:%H:%M}",
+        }

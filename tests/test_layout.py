@@ -1,0 +1,131 @@
+"""The code's layout, read from the source: imports go one way, from the apps down to the
+project's shared parts, never around a circle, and no module grows past one concern."""
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGES = ["practice_site", "articles", "contact"]
+# The apps that stand on the project's shared parts; practice_site/urls.py wires them in.
+UPPER_APPS = ("articles", "contact")
+PRACTICE_APP = "practice_site.practice"
+# Long by nature: a settings file reads the environment, a migration is written by makemigrations.
+LENGTH_EXEMPT = {"settings.py"}
+MAX_LINES = 500
+
+
+def module_name(path):
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+MODULES = {
+    module_name(path): path for package in PACKAGES for path in (ROOT / package).rglob("*.py")
+}
+
+
+def imported_modules(name, path):
+    """The modules of the project that the module `name` imports, anywhere in it (a function's
+    deferred import counts as much as one at the top)."""
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(), str(path))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                module = ".".join([*base, *([node.module] if node.module else [])])
+            else:
+                module = node.module
+            # `from package import module` imports the module; `from module import name`, the
+            # module alone.
+            submodules = {f"{module}.{alias.name}" for alias in node.names} & MODULES.keys()
+            found.update(submodules or {module})
+    modules = set()
+    for imported in found:
+        while imported and imported not in MODULES:
+            imported = imported.rpartition(".")[0]
+        if imported and imported != name:
+            modules.add(imported)
+    return modules
+
+
+GRAPH = {name: imported_modules(name, path) for name, path in MODULES.items()}
+
+
+def in_package(name, package):
+    return name == package or name.startswith(f"{package}.")
+
+
+def cycles(graph):
+    """The groups of two or more modules that import one another around a circle (Tarjan's
+    strongly connected components)."""
+    index, low, stack, on_stack, found = {}, {}, [], set(), []
+
+    def visit(node):
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for target in sorted(graph[node]):
+            if target not in index:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in on_stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            component = set()
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                component.add(member)
+                if member == node:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_the_project_imports_no_app_that_stands_on_it():
+    wrong = {
+        name: sorted(m for m in imported if any(in_package(m, app) for app in UPPER_APPS))
+        for name, imported in GRAPH.items()
+        if in_package(name, "practice_site") and name != "practice_site.urls"
+    }
+    assert {name: imported for name, imported in wrong.items() if imported} == {}
+
+
+def test_the_shared_parts_import_no_app():
+    """What every app imports (the page cache, rich text, pictures, the rate limit) does not
+    import the practice app in turn."""
+    shared = [
+        name
+        for name in GRAPH
+        if in_package(name, "practice_site")
+        and not in_package(name, PRACTICE_APP)
+        and name not in {"practice_site.urls", "practice_site.settings"}
+    ]
+    wrong = {name: sorted(m for m in GRAPH[name] if in_package(m, PRACTICE_APP)) for name in shared}
+    assert {name: imported for name, imported in wrong.items() if imported} == {}
+
+
+def test_no_modules_import_each_other_around_a_circle():
+    assert cycles(GRAPH) == []
+
+
+def test_cycles_are_found_direct_or_around():
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"e"}, "e": {"d"}, "f": {"a"}}
+    assert cycles(graph) == [["a", "b", "c"], ["d", "e"]]
+
+
+def test_no_module_is_longer_than_500_lines():
+    lengths = {
+        name: len(path.read_text().splitlines())
+        for name, path in MODULES.items()
+        if "migrations" not in path.parts and path.name not in LENGTH_EXEMPT
+    }
+    assert {name: lines for name, lines in lengths.items() if lines > MAX_LINES} == {}
