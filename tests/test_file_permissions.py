@@ -10,7 +10,7 @@ import sys
 import pytest
 from django.conf import settings
 
-from practice_site.practice.models import Picture
+from practice_site.pictures.models import Picture
 
 from .test_images import photo, upload
 
