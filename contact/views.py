@@ -20,6 +20,9 @@ class EnquiryView(PresentsPracticeMixin, FormView):
     success_url = reverse_lazy("contact:thanks")
     # PUT would otherwise be handled as POST.
     http_method_names = ["get", "post", "head", "options"]
+    # What a post over PUBLIC_REQUEST_MAX_SIZE gets (practice_site/request_size.py): no other
+    # field can make the form that long.
+    request_too_large_template = "contact/message_too_long.html"
 
     def get_initial(self):
         return {"submission_id": uuid.uuid4()}
