@@ -5,7 +5,9 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse_lazy
 from django.utils import translation
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView
 
 from practice_site.core.ratelimit import RateLimit, client_network
@@ -14,12 +16,18 @@ from practice_site.practice.views import PresentsPracticeMixin
 from .forms import EnquiryForm
 
 
+# The form and its replies show what the reader typed (or, thanked, that she wrote): kept by no
+# browser or proxy (no-store, private), and never by the page cache either.
+@method_decorator(never_cache, name="dispatch")
 class EnquiryView(PresentsPracticeMixin, FormView):
     form_class = EnquiryForm
     template_name = "contact/enquiry_form.html"
     success_url = reverse_lazy("contact:thanks")
     # PUT would otherwise be handled as POST.
     http_method_names = ["get", "post", "head", "options"]
+    # What a post over PUBLIC_REQUEST_MAX_SIZE gets (practice_site/request_size.py): no other
+    # field can make the form that long.
+    request_too_large_template = "contact/message_too_long.html"
 
     def get_initial(self):
         return {"submission_id": uuid.uuid4()}
@@ -51,10 +59,12 @@ class EnquiryView(PresentsPracticeMixin, FormView):
         return HttpResponseRedirect(self.get_success_url(), status=303)
 
 
+@method_decorator(never_cache, name="dispatch")
 class ThanksView(TemplateView):
     template_name = "contact/thanks.html"
 
 
+@never_cache
 def csrf_failure(request, reason=""):
     """A form posted without a valid security token (an old tab, blocked cookies): explain in
     the reader's language instead of Django's English technical page."""

@@ -23,7 +23,12 @@ from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.db.models.signals import post_delete, post_migrate, post_save
 from django.http import HttpResponse
-from django.utils.cache import has_vary_header, patch_cache_control, set_response_etag
+from django.utils.cache import (
+    cc_delim_re,
+    has_vary_header,
+    patch_cache_control,
+    set_response_etag,
+)
 from django.utils.http import http_date
 from django.views.decorators.gzip import gzip_page
 
@@ -139,6 +144,11 @@ def reading_page(view):
     return gzip_page(mark_cacheable(view))
 
 
+def is_private(response):
+    directives = cc_delim_re.split(response.get("Cache-Control", ""))
+    return any(d.split("=")[0].strip().lower() in ("no-store", "private") for d in directives)
+
+
 class StoredPage(NamedTuple):
     """A cached page: what the response was, not the response object, so that a hit is a
     plain tuple to unpickle and a new response to build."""
@@ -228,13 +238,14 @@ class ReadingPageCacheMiddleware:
     def may_store(response):
         """Only a marked page, complete, that is the same for every reader of its address: no
         cookie to hand out, nothing that depends on the reader's cookies or languages (the
-        key holds neither)."""
+        key holds neither), and nothing its view says no one may keep (no-store, private)."""
         return (
             getattr(response, "is_cacheable_page", False)
             and response.status_code == 200
             and not response.cookies
             and not has_vary_header(response, "Cookie")
             and not has_vary_header(response, "Accept-Language")
+            and not is_private(response)
         )
 
     @staticmethod

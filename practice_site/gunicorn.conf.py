@@ -6,6 +6,7 @@ https://docs.gunicorn.org/en/stable/settings.html
 
 import multiprocessing
 import os
+from urllib.parse import unquote
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # Threaded workers: a connection that sends nothing waits in the worker's poller, not in a
@@ -34,3 +35,13 @@ access_log_format = '%(h)s %(l)s %(u)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(M
 errorlog = "-"
 # Load the application before forking: a configuration error stops the master at once.
 preload_app = True
+
+
+def pre_request(worker, req):
+    """Close the connection after the 413 of a body too large (practice_site/request_size.py)
+    instead of reading the rest of it to keep the connection alive."""
+    from practice_site.request_size import is_too_large
+
+    content_length = next((value for name, value in req.headers if name == "CONTENT-LENGTH"), None)
+    if is_too_large(unquote(req.path), content_length):
+        req.force_close()

@@ -81,6 +81,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First in, last out: it answers 304 Not Modified from the final ETag and Last-Modified.
     "django.middleware.http.ConditionalGetMiddleware",
+    # Early, so that its process_view refuses a body too large before any other can read it.
+    "practice_site.request_size.RequestSizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Straight after SecurityMiddleware so static files skip the rest of the stack.
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -295,6 +297,12 @@ if AWS_STORAGE_BUCKET_NAME:
 # million).
 IMAGE_MAX_UPLOAD_SIZE = int(os.environ.get("IMAGE_MAX_UPLOAD_SIZE", str(10 * 1024 * 1024)))
 IMAGE_MAX_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", "50000000"))
+# The largest request body (its Content-Length) a page takes, refused with a 413 before it is
+# read (practice_site/request_size.py): DATA_UPLOAD_MAX_MEMORY_SIZE leaves out a multipart
+# body's files. The public pages take the contact form alone, some 30 kB at its longest (each
+# character percent-encoded as up to 12 bytes); the admin one image and an article's texts.
+PUBLIC_REQUEST_MAX_SIZE = int(os.environ.get("PUBLIC_REQUEST_MAX_SIZE", str(64 * 1024)))
+ADMIN_REQUEST_MAX_SIZE = int(os.environ.get("ADMIN_REQUEST_MAX_SIZE", str(25 * 1024 * 1024)))
 # Renditions are made from the cleaned originals by django-imagekit, into CACHE/images/ beside
 # them; whether each exists is remembered in the shared cache, so a page asks the storage
 # nothing. https://django-imagekit.readthedocs.io/en/latest/configuration.html

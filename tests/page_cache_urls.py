@@ -6,6 +6,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.http import HttpResponse
 from django.urls import path
 from django.utils.cache import patch_vary_headers
+from django.views.decorators.cache import never_cache
 
 from practice_site.caching import mark_cacheable
 
@@ -39,4 +40,5 @@ urlpatterns = i18n_patterns(
     path("cookie/", mark_cacheable(setting_a_cookie)),
     path("vary-cookie/", mark_cacheable(varying_on("Cookie"))),
     path("vary-language/", mark_cacheable(varying_on("Accept-Language"))),
+    path("private/", mark_cacheable(never_cache(numbered))),
 )

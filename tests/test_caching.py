@@ -1,6 +1,9 @@
 """Reading pages are served from the cache, and an edit shows on the next request."""
 
+from uuid import uuid4
+
 import pytest
+from django.test import Client
 from django.utils.http import http_date
 
 from practice_site.practice.models import PracticeDetails
@@ -240,3 +243,54 @@ def test_a_page_cached_in_the_file_cache_is_served_without_queries(
         second = client.get(FRENCH_URL)
     assert second.content == first.content
     assert second["ETag"] == first["ETag"]
+
+
+# Pages that show what a reader typed, or follow from it: no browser, proxy or page cache
+# keeps a copy.
+def assert_never_stored(response):
+    directives = {part.strip() for part in response["Cache-Control"].split(",")}
+    assert {"no-store", "private"} <= directives, response["Cache-Control"]
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_contact_page_is_kept_by_no_browser_or_proxy(client, language):
+    assert_never_stored(client.get(f"/{language}/contact/"))
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_form_returned_with_its_errors_is_kept_by_no_browser_or_proxy(
+    client, enquiry_data, language
+):
+    response = client.post(f"/{language}/contact/", {**enquiry_data, "email": "invalid"})
+    assert response.status_code == 400
+    assert_never_stored(response)
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_form_returned_over_the_rate_limit_is_kept_by_no_browser_or_proxy(
+    client, settings, enquiry_data, language
+):
+    settings.CONTACT_RATE_LIMIT = "1/h"
+    client.post(f"/{language}/contact/", enquiry_data)
+    response = client.post(f"/{language}/contact/", {**enquiry_data, "submission_id": uuid4()})
+    assert response.status_code == 429
+    assert_never_stored(response)
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_thank_you_page_is_kept_by_no_browser_or_proxy(client, enquiry_data, language):
+    thanks = client.post(f"/{language}/contact/", enquiry_data)
+    assert thanks.status_code == 303
+    assert_never_stored(thanks)
+    assert_never_stored(client.get(thanks["Location"]))
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_expired_form_page_is_kept_by_no_browser_or_proxy(enquiry_data, language):
+    response = Client(enforce_csrf_checks=True).post(f"/{language}/contact/", enquiry_data)
+    assert response.status_code == 403
+    assert_never_stored(response)
+
+
+def test_a_page_marked_private_is_never_stored(client, page_cache_urls):
+    assert client.get("/fr/private/").content != client.get("/fr/private/").content

@@ -99,3 +99,19 @@ def backups_kept_no_longer_than_enquiries(app_configs, **kwargs):
             id="practice.W004",
         )
     ]
+
+
+@register
+def admin_request_limit_fits_an_image(app_configs, **kwargs):
+    """An admin page posts the image with the rest of its form: a limit below the heaviest
+    image accepted would refuse, with a 413, uploads the admin says it takes."""
+    if settings.ADMIN_REQUEST_MAX_SIZE > settings.IMAGE_MAX_UPLOAD_SIZE:
+        return []
+    return [
+        Warning(
+            f"ADMIN_REQUEST_MAX_SIZE={settings.ADMIN_REQUEST_MAX_SIZE} leaves no room for an "
+            f"image of IMAGE_MAX_UPLOAD_SIZE={settings.IMAGE_MAX_UPLOAD_SIZE} bytes.",
+            hint="Set ADMIN_REQUEST_MAX_SIZE a few megabytes above IMAGE_MAX_UPLOAD_SIZE.",
+            id="practice.W005",
+        )
+    ]
