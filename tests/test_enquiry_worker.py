@@ -20,9 +20,10 @@ from tests.conftest import FRENCH_URL, NoRedirect, open_the_form, stop_worker, w
 pytestmark = pytest.mark.django_db(transaction=True)
 
 READERS = 12
-# Functional deadlines of the scenario, per request, generous on purpose: a web worker held by
-# the relay would take EMAIL_TIMEOUT (10 s by default) or never answer.
-THANKED_WITHIN, ARTICLE_WITHIN = 2.0, 1.0
+# Each reader gives up after CLIENT_TIMEOUT seconds; a site whose web request sent the email
+# itself would hold it for SITE_EMAIL_TIMEOUT on the hanging relay, so it would never answer.
+# How fast the answers come is measured by the benchmarks (`make loadtest`), not asserted here.
+CLIENT_TIMEOUT, SITE_EMAIL_TIMEOUT = 30, "600"
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
@@ -30,7 +31,8 @@ def timed_post(request, everyone_has_the_form):
     everyone_has_the_form.wait()
     started = time.monotonic()
     try:
-        with urllib.request.build_opener(NoRedirect).open(request, timeout=30) as response:
+        opener = urllib.request.build_opener(NoRedirect)
+        with opener.open(request, timeout=CLIENT_TIMEOUT) as response:
             status = response.status
     except urllib.error.HTTPError as error:  # the 303 to the thank-you page
         status = error.code
@@ -42,7 +44,7 @@ def read_the_article(url, until):
     durations = []
     while not until.is_set():
         started = time.monotonic()
-        with urllib.request.urlopen(f"{url}{FRENCH_URL}", timeout=30) as response:
+        with urllib.request.urlopen(f"{url}{FRENCH_URL}", timeout=CLIENT_TIMEOUT) as response:
             assert response.status == 200
             response.read()
         durations.append(time.monotonic() - started)
@@ -79,7 +81,11 @@ def report(label, answers, article_times):
 
 
 def assert_delivered_exactly_once(mailbox, readers=READERS):
-    time.sleep(2)  # a second delivery, if any, would arrive now
+    # A second delivery could only come from a task still waiting or running: let them finish.
+    deadline = time.monotonic() + 60
+    while DBTaskResult.objects.filter(status__in=["READY", "RUNNING"]).exists():
+        assert time.monotonic() < deadline, list(DBTaskResult.objects.values("status", "run_after"))
+        time.sleep(0.2)
     recipients = sorted(message["Reply-To"] for message in mailbox.messages)
     assert recipients == sorted(f"Lecteur {n} <lecteur{n}@example.org>" for n in range(readers))
     assert set(Enquiry.objects.values_list("status", flat=True)) == {Enquiry.Status.SENT}
@@ -90,15 +96,13 @@ def test_with_the_relay_hanging_readers_are_thanked_at_once_and_the_worker_deliv
 ):
     hanging = {"EMAIL_HOST": "127.0.0.1", "EMAIL_PORT": str(hanging_relay.port)}
     # The site itself points at the hanging relay: were it to send, its workers would hang.
-    site = start_gunicorn(CONTACT_RATE_LIMIT="0", **hanging)
+    site = start_gunicorn(CONTACT_RATE_LIMIT="0", EMAIL_TIMEOUT=SITE_EMAIL_TIMEOUT, **hanging)
     worker = start_worker(EMAIL_TIMEOUT="3", ENQUIRY_RETRY_DELAY="1", **hanging)
 
     answers, article_times = post_at_once_while_reading(site, read_on_for=3)
 
     report("relay hanging, worker running", answers, article_times)
     assert [status for status, _seconds in answers] == [303] * READERS
-    assert max(seconds for _status, seconds in answers) < THANKED_WITHIN
-    assert max(article_times) < ARTICLE_WITHIN
     assert Enquiry.objects.count() == READERS
     deadline = time.monotonic() + 15
     while not hanging_relay.connections:  # the worker is stuck on the relay, not the site
@@ -124,8 +128,6 @@ def test_enquiries_posted_while_the_worker_is_stopped_wait_and_are_delivered_onc
 
     report("worker stopped", answers, article_times)
     assert [status for status, _seconds in answers] == [303] * READERS
-    assert max(seconds for _status, seconds in answers) < THANKED_WITHIN
-    assert max(article_times) < ARTICLE_WITHIN
     assert set(Enquiry.objects.values_list("status", flat=True)) == {Enquiry.Status.PENDING}
     assert smtp_server.messages == []
 
