@@ -46,7 +46,11 @@ def account_key(username):
 
 
 def count_failure_for_account(sender, credentials, request=None, **kwargs):
-    """user_login_failed: one more failure for the account, from wherever it came."""
+    """user_login_failed: one more failure for the account, from wherever it came. A post
+    refused by a lock-out tried no password: counting it would let one stranger, locked out
+    at their own address, go on to lock the account everywhere."""
+    if getattr(request, "axes_locked_out", False):
+        return
     username = credentials.get("username")
     if username and settings.SIGN_IN_ACCOUNT_FAILURE_LIMIT:
         RateLimitCounter.objects.count_one(account_key(username), ACCOUNT_WINDOW)

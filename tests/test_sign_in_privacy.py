@@ -146,6 +146,24 @@ def test_wrong_passwords_from_many_addresses_lock_the_account(db, settings):
     assert elsewhere.status_code != 429
 
 
+def test_a_stranger_at_one_address_cannot_lock_her_account(db, settings):
+    """Posts that axes already refuses at that address count no more against the account."""
+    settings.AXES_FAILURE_LIMIT = 5
+    settings.SIGN_IN_ACCOUNT_FAILURE_LIMIT = 20
+    User.objects.create_superuser("psy", "psy@example.org", "the-right-password-1")
+    stranger = Client(REMOTE_ADDR="203.0.113.9")
+    for _attempt in range(25):
+        stranger.post("/admin/login/", password_step("psy", "wrong"))
+    assert stranger.post("/admin/login/", password_step("psy", "wrong")).status_code == 429
+
+    hers = Client(REMOTE_ADDR="198.51.100.77").post(
+        "/admin/login/", password_step("psy", "the-right-password-1")
+    )
+
+    assert hers.status_code != 429
+    assert "Connexion bloquée" not in hers.content.decode()
+
+
 def test_the_daily_purge_deletes_failed_sign_ins_past_their_hour(db):
     # axes deletes them only at a later sign-in: without one, they would stay for good.
     sign_in_wrongly(address="198.51.100.23")
