@@ -11,16 +11,19 @@ def in_admin(path):
     return path.startswith(f"/{settings.ADMIN_URL}")
 
 
-def size_limit(path):
-    """The largest body, in bytes, a request for `path` may carry: the admin takes images."""
-    return settings.ADMIN_REQUEST_MAX_SIZE if in_admin(path) else settings.PUBLIC_REQUEST_MAX_SIZE
+def size_limit(path, staff):
+    """The largest body, in bytes, a request for `path` may carry: the admin takes images,
+    from signed-in staff only; anyone else, on the sign-in page too, gets the public limit."""
+    if in_admin(path) and staff:
+        return settings.ADMIN_REQUEST_MAX_SIZE
+    return settings.PUBLIC_REQUEST_MAX_SIZE
 
 
-def is_too_large(path, content_length):
+def is_too_large(path, content_length, staff):
     """Whether a request for `path` declares a body above its limit. Without a Content-Length
     (a chunked body) WSGI hands Django nothing to read, so there is nothing to limit."""
     try:
-        return int(content_length) > size_limit(path)
+        return int(content_length) > size_limit(path, staff)
     except (TypeError, ValueError):
         return False
 
@@ -43,7 +46,8 @@ class RequestSizeLimitMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if not is_too_large(request.path_info, request.META.get("CONTENT_LENGTH")):
+        staff = request.user.is_staff
+        if not is_too_large(request.path_info, request.META.get("CONTENT_LENGTH"), staff):
             return None
         view = getattr(view_func, "view_class", view_func)
         template = getattr(view, "request_too_large_template", "413.html")

@@ -83,6 +83,14 @@ def test_an_admin_upload_over_the_admin_limit_is_refused_in_her_language(
     assert not Article.objects.get(pk=alliance.article_id).illustration
 
 
+def test_the_admin_sign_in_page_takes_no_more_than_a_public_page_from_a_stranger(client):
+    """Only signed-in staff upload images: anyone else gets the public limit in the admin."""
+    large = {"auth-username": "psy", "padding": "x" * 70_000}
+    response = client.post("/admin/login/", large, HTTP_ACCEPT_LANGUAGE="fr")
+    assert response.status_code == 413
+    assert "<h1>Envoi trop volumineux</h1>" in response.content.decode()
+
+
 def test_an_admin_upload_of_a_normal_size_passes_the_admin_limit(
     admin_client, alliance, media_root
 ):
