@@ -54,6 +54,8 @@ class DOIField(models.CharField):
 class Article(models.Model):
     """An article as a work: what its language versions share (author, references)."""
 
+    shown_to_readers = True
+
     author = models.CharField(
         _("author"),
         max_length=200,
@@ -158,6 +160,8 @@ class ArticleVersionQuerySet(models.QuerySet):
 
 class ArticleVersion(models.Model):
     """One language version of an article, with its own text and its own lifecycle."""
+
+    shown_to_readers = True
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -354,6 +358,8 @@ DUPLICATE_DOI = _("Another reference of this article has this DOI: the work woul
 
 class Reference(models.Model):
     """A journal article cited by an article, shared by all its language versions."""
+
+    shown_to_readers = True
 
     article = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="references", verbose_name=_("article")

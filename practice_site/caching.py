@@ -1,9 +1,9 @@
 """Whole-page caching of the reading pages, with an admin edit visible on the next request.
 
 A cached page is stored under the content version: the time of the last change to anything a
-reader sees (READER_MODELS). Saving or deleting such a thing starts a new version, so the next
-request renders the page again; copies of older versions are never read again and expire. The
-version is also the page's Last-Modified date.
+reader sees (the models that say `shown_to_readers = True`). Saving or deleting such a thing
+starts a new version, so the next request renders the page again; copies of older versions are
+never read again and expire. The version is also the page's Last-Modified date.
 
 The version lives in the shared cache, where every process reads it on every request. A page
 stored under a version never changes, so each process also keeps its own copy of the pages of
@@ -35,20 +35,6 @@ from django.views.decorators.gzip import gzip_page
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "content:version"
-
-# Everything a reader sees comes from these models: a change to any of them starts a new version.
-READER_MODELS = [
-    "articles.Article",
-    "articles.ArticleVersion",
-    "articles.Reference",
-    "practice.PracticeDetails",
-    "practice.Fee",
-    "practice.OpeningHours",
-    "practice.Presentation",
-    "practice.LegalPage",
-    # Shown in the texts; a text that shows a picture replaced or deleted is rendered again.
-    "pictures.Picture",
-]
 
 
 def content_version():
@@ -101,7 +87,7 @@ def start_new_version():
 
 
 def content_changed(using=None, **kwargs):
-    """Receiver of post_save and post_delete for READER_MODELS, and of post_migrate.
+    """Receiver of post_save and post_delete of the models shown to readers, and of post_migrate.
 
     A new version at once, and another once the change is committed: a reader who arrives in
     between still reads the old rows, and whatever page he stores belongs to a version that the
@@ -111,9 +97,15 @@ def content_changed(using=None, **kwargs):
     transaction.on_commit(start_new_version, using=using)
 
 
+def reader_models():
+    """Everything a reader sees comes from the models marked `shown_to_readers`: a change to any
+    of them starts a new version."""
+    return [model for model in apps.get_models() if getattr(model, "shown_to_readers", False)]
+
+
 def connect_invalidation(sender):
-    for label in READER_MODELS:
-        model = apps.get_model(label)
+    for model in reader_models():
+        label = model._meta.label
         post_save.connect(content_changed, sender=model, dispatch_uid=f"page-cache:{label}")
         post_delete.connect(content_changed, sender=model, dispatch_uid=f"page-cache-d:{label}")
     # Every deployment runs migrate: pages cached by the previous code are not served again.

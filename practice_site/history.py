@@ -6,20 +6,12 @@ and its references); the record's "History" page lists them and reverts to one, 
 had a reference since deleted brings the reference back.
 """
 
+from django.contrib import admin
 from django.core.management import call_command
 from django.db import connections
 from django.db.migrations.executor import MigrationExecutor
 from reversion import add_to_revision, is_active, set_comment
 from reversion.admin import VersionAdmin
-
-# The records whose admin pages have a history (an article's revisions hold its language
-# versions and references too: VersionAdmin follows the inlines).
-RECORDED_MODELS = [
-    "articles.Article",
-    "practice.PracticeDetails",
-    "practice.Presentation",
-    "practice.LegalPage",
-]
 
 
 class HistoryAdmin(VersionAdmin):
@@ -74,9 +66,16 @@ def record_initial_versions(using, verbosity=1, **kwargs):
     if executor.migration_plan(executor.loader.graph.leaf_nodes()):
         # A migrate to an earlier state: the tables are not yet those of the models.
         return
+    # The records whose admin pages have a history (an article's revisions hold its language
+    # versions and references too: VersionAdmin follows the inlines).
+    recorded = [
+        model._meta.label
+        for model, model_admin in admin.site._registry.items()
+        if isinstance(model_admin, HistoryAdmin)
+    ]
     call_command(
         "createinitialrevisions",
-        *RECORDED_MODELS,
+        *recorded,
         # Stored as the admin's log stores a change message: shown in the reader's language.
         comment='[{"added": {}}]',
         using=using,

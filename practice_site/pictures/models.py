@@ -40,6 +40,8 @@ class Picture(models.Model):
     """A picture of the media library: uploaded once, placed from the visual editor in any text
     (an article, the presentation, a legal page), where it is served in responsive sizes."""
 
+    shown_to_readers = True
+
     UPLOAD_TO = "pictures/"
     image = CleanImageField(
         _("image"),

@@ -29,6 +29,8 @@ from .base import (
 class PracticeDetails(FrenchTypesetMixin, SingletonModel):
     """The practice's public details: one record, edited in the admin, shown on every page."""
 
+    shown_to_readers = True
+
     psychologist_name = models.CharField(_("psychologist's name"), max_length=120)
     entrepreneur_individuel = models.BooleanField(
         _("“EI” after the name"),

@@ -18,6 +18,8 @@ class Fee(models.Model):
     """A kind of session and its price: the law asks for fees to be shown (arrêté du 30 mai
     2018)."""
 
+    shown_to_readers = True
+
     practice = models.ForeignKey(PracticeDetails, on_delete=models.CASCADE, related_name="fees")
     label_fr = models.CharField(
         _("kind of session (French)"), max_length=120, help_text=_("E.g. “Séance individuelle”.")
@@ -58,6 +60,8 @@ class Fee(models.Model):
 
 class OpeningHours(models.Model):
     """A time the practice is open on a day of the week; a day may have several."""
+
+    shown_to_readers = True
 
     # schema.org's DayOfWeek, in the order of Python's date.weekday() and Django's WEEKDAYS.
     SCHEMA_DAYS = [

@@ -17,6 +17,8 @@ from .base import FrenchTypesetMixin, in_active_language, showing
 class LegalPage(FrenchTypesetMixin, models.Model):
     """A page of required information (legal notice, privacy policy) in both languages."""
 
+    shown_to_readers = True
+
     class Kind(models.TextChoices):
         LEGAL_NOTICE = "legal-notice", _("Legal notice")
         PRIVACY = "privacy", _("Privacy policy")

@@ -17,6 +17,8 @@ from .base import FrenchTypesetMixin, SingletonModel, in_active_language, showin
 class Presentation(FrenchTypesetMixin, SingletonModel):
     """Who the psychologist is and how she works, in her words: the home and About pages."""
 
+    shown_to_readers = True
+
     # What the home page says while she has written nothing (an empty field of the page's
     # language), so that it still reads well; the heading and the text must not repeat.
     DEFAULT_HEADING = _("Welcome")
