@@ -38,7 +38,7 @@ class RateLimitedPasswordResetForm(PasswordResetForm):
     def within_limit(self, email):
         """Both counted every time: one address cannot be aimed at from many clients, nor
         many addresses tried from one client."""
-        limit = RateLimit.parse(settings.PASSWORD_RESET_RATE_LIMIT)
+        limit = RateLimit.parse(settings.PASSWORD_RESET_RATE_LIMIT, "PASSWORD_RESET_RATE_LIMIT")
         if limit is None:
             return True
         from_client = limit.allows(f"password-reset:{client_network(self.request)}")

@@ -158,7 +158,8 @@ def test_purge_deletes_the_rate_limit_counters_whose_window_ended(settings):
     RateLimitCounter.objects.count_one("203.0.113.1", 3600)
     RateLimitCounter.objects.count_one("203.0.113.2", 3600)
     RateLimitCounter.objects.filter(key=RateLimitCounter.key_for("203.0.113.1")).update(
-        window_start=timezone.now() - datetime.timedelta(minutes=61)
+        window_start=timezone.now() - datetime.timedelta(minutes=61),
+        window_end=timezone.now() - datetime.timedelta(minutes=1),
     )
     output = StringIO()
     call_command("purge_enquiries", stdout=output)

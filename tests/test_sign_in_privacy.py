@@ -164,6 +164,25 @@ def test_a_stranger_at_one_address_cannot_lock_her_account(db, settings):
     assert "Connexion bloquée" not in hers.content.decode()
 
 
+def test_the_daily_purge_leaves_an_account_locked_for_its_hour(db, settings):
+    """The purge deletes counters whose window ended, whatever limits are on."""
+    settings.CONTACT_RATE_LIMIT = "0"
+    settings.PASSWORD_RESET_RATE_LIMIT = "0"
+    settings.SIGN_IN_ACCOUNT_FAILURE_LIMIT = 3
+    User.objects.create_superuser("psy", "psy@example.org", "the-right-password-1")
+    for number in range(3):
+        Client(REMOTE_ADDR=f"203.0.113.{number}").post(
+            "/admin/login/", password_step("psy", "wrong")
+        )
+
+    call_command("purge_enquiries", stdout=io.StringIO())
+
+    locked = Client(REMOTE_ADDR="198.51.100.77").post(
+        "/admin/login/", password_step("psy", "the-right-password-1")
+    )
+    assert locked.status_code == 429
+
+
 def test_the_daily_purge_deletes_failed_sign_ins_past_their_hour(db):
     # axes deletes them only at a later sign-in: without one, they would stay for good.
     sign_in_wrongly(address="198.51.100.23")

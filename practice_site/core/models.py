@@ -12,10 +12,11 @@ from django.utils.translation import gettext_lazy as _
 
 class RateLimitCounterQuerySet(models.QuerySet):
     def count_one(self, client, seconds):
-        """Count one more enquiry from `client` and return how many its window now holds.
+        """Count one more for `client` and return how many its window now holds.
 
-        The window opens with the client's first enquiry and lasts `seconds`; the next
-        enquiry after it starts a new window, counted from one in the same row.
+        The window opens with the client's first count and lasts `seconds`; the next count
+        after it starts a new window, counted from one in the same row. The row keeps when its
+        window ends, so that the purge knows without knowing who counts what.
 
         One SQL UPDATE adds the one (`count = count + 1`, or 1 in a new window) and the count
         is read back in the same transaction: SQLite runs it under its write lock
@@ -24,11 +25,14 @@ class RateLimitCounterQuerySet(models.QuerySet):
         """
         key = RateLimitCounter.key_for(client)
         now = timezone.now()
+        end = now + timedelta(seconds=seconds)
         ended = Q(window_start__lte=now - timedelta(seconds=seconds))
         with transaction.atomic():
             # Locked (on PostgreSQL) so that purge_enquiries cannot delete the row between
             # here and the UPDATE; get_or_create settles two processes creating it at once.
-            self.select_for_update().get_or_create(key=key, defaults={"window_start": now})
+            self.select_for_update().get_or_create(
+                key=key, defaults={"window_start": now, "window_end": end}
+            )
             self.filter(key=key).update(
                 count=Case(
                     When(ended, then=Value(1)),
@@ -36,6 +40,7 @@ class RateLimitCounterQuerySet(models.QuerySet):
                     output_field=models.PositiveIntegerField(),
                 ),
                 window_start=Case(When(ended, then=Value(now)), default=F("window_start")),
+                window_end=Case(When(ended, then=Value(end)), default=F("window_end")),
             )
             return self.filter(key=key).values_list("count", flat=True).get()
 
@@ -49,9 +54,9 @@ class RateLimitCounterQuerySet(models.QuerySet):
     def forget(self, client):
         self.filter(key=RateLimitCounter.key_for(client)).delete()
 
-    def window_over(self, seconds):
+    def window_over(self):
         """Counters whose window ended: they limit no one any more."""
-        return self.filter(window_start__lte=timezone.now() - timedelta(seconds=seconds))
+        return self.filter(window_end__lte=timezone.now())
 
 
 class RateLimitCounter(models.Model):
@@ -63,9 +68,10 @@ class RateLimitCounter(models.Model):
     default file cache has no atomic increment (django-ratelimit refuses it for that reason).
     """
 
-    key = models.CharField(_("client"), max_length=64, unique=True)
+    key = models.CharField(_("counted key"), max_length=64, unique=True)
     window_start = models.DateTimeField(_("window start"))
-    count = models.PositiveIntegerField(_("enquiries in the window"), default=0)
+    window_end = models.DateTimeField(_("window end"))
+    count = models.PositiveIntegerField(_("count in the window"), default=0)
 
     objects = RateLimitCounterQuerySet.as_manager()
 

@@ -21,20 +21,20 @@ class RateLimit:
     seconds: int
 
     @classmethod
-    def parse(cls, text):
+    def parse(cls, text, setting="CONTACT_RATE_LIMIT"):
         """`5/h` (five an hour), `20/d`, `3/10m`; `0` or empty turns the limit off (None)."""
         if text.strip() in {"", "0"}:
             return None
         match = RATE.match(text)
         if not match:
             raise ImproperlyConfigured(
-                f"CONTACT_RATE_LIMIT={text!r}: write it as COUNT/PERIOD, e.g. 5/h, or 0 for none."
+                f"{setting}={text!r}: write it as COUNT/PERIOD, e.g. 5/h, or 0 for none."
             )
         count, multiple, unit = match.groups()
         return cls(count=int(count), seconds=int(multiple or 1) * PERIODS[unit])
 
     def allows(self, client):
-        """Count one more enquiry from `client`; False once it is over the limit."""
+        """Count one more for `client`; False once it is over the limit."""
         return RateLimitCounter.objects.count_one(client, self.seconds) <= self.count
 
 

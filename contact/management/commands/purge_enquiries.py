@@ -6,7 +6,6 @@ from django.utils import timezone
 
 from contact.models import Enquiry
 from practice_site.core.models import RateLimitCounter
-from practice_site.core.ratelimit import RateLimit
 
 
 class Command(BaseCommand):
@@ -25,14 +24,7 @@ class Command(BaseCommand):
             "with their admin log entries."
         )
 
-        # The counters serve the contact form and the admin's password reset: a window is over
-        # once the longer of their periods is (with both limits off, every counter is).
-        limits = [
-            RateLimit.parse(settings.CONTACT_RATE_LIMIT),
-            RateLimit.parse(settings.PASSWORD_RESET_RATE_LIMIT),
-        ]
-        longest = max((limit.seconds for limit in limits if limit), default=0)
-        counters, _by_model = RateLimitCounter.objects.window_over(longest).delete()
+        counters, _by_model = RateLimitCounter.objects.window_over().delete()
         self.stdout.write(f"{counters} rate-limit counters of ended windows deleted.")
 
         # axes deletes a failure past its lock-out only when someone next signs in; the privacy
