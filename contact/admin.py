@@ -29,7 +29,10 @@ class EnquiryAdmin(admin.ModelAdmin):
     # By number only: a search is a GET query, and a name, an address or a message's words
     # typed there would land in the access logs and the browser's history.
     search_fields = ["=id"]
-    search_help_text = _("Search by message number (e.g. 12); filter by status or date.")
+    search_help_text = _(
+        "Search by message number (e.g. 12); filter by status or date. Names and addresses "
+        "cannot be searched, to keep them private."
+    )
     date_hierarchy = "created_at"
     readonly_fields = [
         "reply",

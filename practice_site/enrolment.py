@@ -18,17 +18,18 @@ MAX_AGE = timedelta(hours=24)
 SALT = "practice_site.enrolment"
 SESSION_KEY = "practice_site.enrolment_link"
 
+# "Set-up link" for her: the operator's command says enrolment_link.
 ASK_FOR_A_LINK = _(
-    "This account has no authenticator app yet, so it cannot open the administration. For "
-    "your security, an app is set up only through a single-use link: ask the person who runs "
-    "the website for an enrolment link, then open it."
+    "This account has no authenticator app yet, so you cannot sign in to the administration "
+    "area with it. For your security, an app is set up only through a personal link: ask the "
+    "person who runs the website for a set-up link, then open it."
 )
 INVALID_LINK = _(
-    "This enrolment link is not valid: it has expired (a link lasts 24 hours) or it was copied "
-    "incompletely. Ask the person who runs the website for a new one."
+    "This set-up link is not valid: it has expired (links work for 24 hours) or part of it "
+    "was lost when it was copied. Ask the person who runs the website for a new one."
 )
 ALREADY_ENROLLED = _(
-    "This account already has an authenticator app, so this enrolment link no longer works. "
+    "This account already has an authenticator app, so this set-up link no longer works. "
     "Sign in with your password and the code your app shows."
 )
 
@@ -84,9 +85,9 @@ def open_link(request, token):
     # made, rather than being told to ask for a new one.
     linked = user_of(token, max_age=None)
     if linked is not None and default_device(linked):
-        return notice(request, _("Enrolment link already used"), ALREADY_ENROLLED, status=400)
+        return notice(request, _("An app is already set up"), ALREADY_ENROLLED, status=400)
     if user_of(token) is None:
-        return notice(request, _("Enrolment link not valid"), INVALID_LINK, status=400)
+        return notice(request, _("Set-up link not valid"), INVALID_LINK, status=400)
     request.session[SESSION_KEY] = token
     if request.user.is_authenticated and allowed(request):
         return redirect(setup_url())

@@ -177,3 +177,13 @@ def test_the_enquiry_search_finds_an_enquiry_by_its_number_only(admin_client):
     assert found("Dupré") == []
     assert found("elise@example.org") == []
     assert found("dépression") == []
+
+
+@pytest.mark.django_db
+def test_the_enquiry_search_tells_her_a_name_cannot_be_searched(admin_client):
+    """Else a search by name that finds nothing looks broken."""
+    admin_client.defaults["HTTP_ACCEPT_LANGUAGE"] = "fr"
+    html = admin_client.get(ENQUIRIES).content.decode()
+
+    assert "Recherchez par numéro de message (par exemple 12)\u00a0; filtrez par statut" in html
+    assert "La recherche par nom ou par adresse n’est pas possible" in html

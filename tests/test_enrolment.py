@@ -1,4 +1,4 @@
-"""An authenticator app is enrolled only through a single-use link the operator makes on the
+"""An authenticator app is enrolled only through a personal link the operator makes on the
 server: a password alone, stolen or not, never reaches the admin nor the setup of an app."""
 
 import time
@@ -21,16 +21,16 @@ pytestmark = pytest.mark.django_db
 PASSWORD = "correct-horse-battery"
 SETUP = "/admin/account/two_factor/setup/"
 ASK_FOR_A_LINK = (
-    "This account has no authenticator app yet, so it cannot open the administration. "
-    "For your security, an app is set up only through a single-use link: ask the person who "
-    "runs the website for an enrolment link, then open it."
+    "This account has no authenticator app yet, so you cannot sign in to the administration "
+    "area with it. For your security, an app is set up only through a personal link: ask the "
+    "person who runs the website for a set-up link, then open it."
 )
 INVALID_LINK = (
-    "This enrolment link is not valid: it has expired (a link lasts 24 hours) or it was "
-    "copied incompletely. Ask the person who runs the website for a new one."
+    "This set-up link is not valid: it has expired (links work for 24 hours) or part of it "
+    "was lost when it was copied. Ask the person who runs the website for a new one."
 )
 ALREADY_ENROLLED = (
-    "This account already has an authenticator app, so this enrolment link no longer works. "
+    "This account already has an authenticator app, so this set-up link no longer works. "
     "Sign in with your password and the code your app shows."
 )
 
@@ -69,6 +69,22 @@ def test_staff_without_an_authenticator_is_told_to_ask_for_a_link(client, psycho
     assert client.get("/admin/").status_code == 302
     assert client.get("/admin/contact/enquiry/").status_code == 302
     assert client.get(SETUP).status_code == 302  # signed out again: to the sign-in page
+
+
+@pytest.mark.parametrize(
+    ("language", "personal", "single_use"),
+    [("fr", "un lien personnel", "usage unique"), ("en", "a personal link", "single-use")],
+)
+def test_the_link_is_called_personal_as_it_works_more_than_once(
+    client, psychologist, language, personal, single_use
+):
+    """A link works again and again for a day, until an app is confirmed: "single-use" would
+    send her back to the operator after a first attempt that went wrong."""
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = language
+    html = client.post("/admin/login/", password_step("psy", PASSWORD)).content.decode()
+
+    assert personal in html
+    assert single_use not in html
 
 
 @pytest.mark.parametrize("page", ["setup/", "qrcode/"])
@@ -129,6 +145,7 @@ def test_a_link_leads_through_the_password_to_the_app_and_then_works_no_more(cli
     for someone in (client, Client()):
         again = someone.get(link)
         assert again.status_code == 400
+        assert says(again, "An app is already set up")
         assert says(again, ALREADY_ENROLLED)
 
 
@@ -178,6 +195,7 @@ def test_a_tampered_link_is_refused(client, psychologist):
     refused = client.get(tampered)
 
     assert refused.status_code == 400
+    assert says(refused, "Set-up link not valid")
     assert says(refused, INVALID_LINK)
     assert client.post("/admin/login/", password_step("psy", PASSWORD)).status_code == 403
     assert client.get(SETUP).status_code == 302

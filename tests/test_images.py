@@ -307,7 +307,7 @@ def test_a_file_too_heavy_is_refused_with_its_weight_and_the_limit(
     # In the admin's language, French: "Ce fichier pèse 143,8 Kio ; …".
     with translation.override("fr"):
         assert str(error.message % error.params) == gettext(
-            "This file is %(size)s; an image may be %(limit)s at most."
+            "This file is %(size)s; an image can be %(limit)s at most."
         ) % {"size": filesizeformat(len(content)), "limit": filesizeformat(50_000)}
         assert "143,8" in str(error.params["size"])
 

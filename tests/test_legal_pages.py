@@ -52,11 +52,15 @@ PRIVACY_ITEMS = {
         "Le site ne transfère aucune donnée hors de l’Union européenne",
         "empreinte de l’adresse IP",
         "au plus une heure",
-        "Quand une connexion à l’espace d’administration échoue, le site garde l’identifiant "
-        "saisi, la date et l’heure, et une empreinte du réseau d’où elle vient",
-        "jamais l’adresse IP elle-même, ni le mot de passe saisi, ni le navigateur",
-        "une heure au plus après le dernier échec",
-        "jusqu’à la connexion réussie suivante depuis ce réseau",
+        "Quand une connexion à l’espace d’administration (réservé au cabinet) échoue, le site "
+        "garde l’identifiant saisi, la date et l’heure, et une empreinte du réseau d’où elle vient",
+        "jamais l’adresse IP elle-même, hors des journaux techniques décrits ci-dessous, ni le mot "
+        "de passe saisi, ni le navigateur",
+        "Ces informations ne servent qu’à bloquer les essais répétés de mots de passe.",
+        "Elles ne comptent plus une heure après le dernier échec ; elles sont effacées à la "
+        "connexion réussie suivante depuis ce réseau, ou au plus tard le lendemain.",
+        "Les échecs de chaque compte sont aussi comptés pendant une heure, sous une empreinte de "
+        "l’identifiant.",
         "sans ce qui suit le « ? » de son adresse",
         "sans l’adresse de la page d’où vous venez (le « Referer »)",
         "sans le nom ni la version de votre navigateur",
@@ -97,12 +101,18 @@ PRIVACY_ITEMS = {
         "outside the European Union",
         "fingerprint of the sender’s IP address",
         "one hour at most",
-        "When a sign-in to the administration area fails, the website keeps the username "
-        "entered, the date and time, and a fingerprint of the network it came from",
-        "never the IP address itself, the password entered or the browser",
-        "one hour at most after the last failure",
-        "until the next successful sign-in from that network",
-        "without anything after the “?” in its address",
+        "When a sign-in to the administration area (used only by the practice) fails, the "
+        "website keeps the username entered, the date and time, and a fingerprint of the network "
+        "it came from",
+        "never the IP address itself, except in the technical logs described below, nor the "
+        "password entered, nor the browser",
+        "This information is used only to block repeated password guessing.",
+        "It stops counting one hour after the last failure, and is deleted at the next "
+        "successful sign-in from that network, or by the following day at the latest.",
+        "Each account’s failures are also counted for one hour, using a fingerprint of the "
+        "username.",
+        "the IP address, the date and time, and the page requested",
+        "without the part of its address after a “?”",
         "without the address of the page you came from (the “Referer”)",
         "without the name or version of your browser",
         "14 days at most",
@@ -126,6 +136,12 @@ def test_the_privacy_policy_gives_every_item_the_law_asks_for(client, settings, 
     text = page_text(client, PRIVACY[language], language)
     missing = [item for item in PRIVACY_ITEMS[language] if item not in text]
     assert missing == []
+
+
+def test_the_french_privacy_policy_keeps_the_log_retention_on_one_line(client):
+    """French typography: a number is never left at the end of a line without its unit."""
+    html = client.get(PRIVACY["fr"]).content.decode()
+    assert "Ils sont conservés 14\u00a0jours au plus." in html
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
@@ -243,8 +259,8 @@ def test_the_privacy_policy_must_say_how_long_backups_are_kept(language):
 
 
 SIGN_INS = {
-    "fr": "Quand une connexion à l’espace d’administration échoue",
-    "en": "When a sign-in to the administration area fails",
+    "fr": "Quand une connexion à l’espace d’administration (réservé au cabinet) échoue",
+    "en": "When a sign-in to the administration area (used only by the practice) fails",
 }
 
 

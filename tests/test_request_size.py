@@ -1,6 +1,7 @@
 """A request whose declared body is too large for its page gets a short, translated 413 before
 the body is read, and the connection is closed rather than drained."""
 
+import re
 import socket
 import urllib.error
 import urllib.request
@@ -16,6 +17,8 @@ from .conftest import NoRedirect, open_the_form
 from .test_images import admin_upload, photo
 
 pytestmark = pytest.mark.django_db
+
+NBSP = "\u00a0"
 
 # Far more than any page takes: a reply that waited for this body would never come.
 HUGE = 300 * 1024 * 1024
@@ -41,14 +44,55 @@ def test_a_contact_post_over_the_limit_says_the_message_is_too_long(
     assert mailoutbox == []
 
 
-@pytest.mark.parametrize(
-    ("language", "title"),
-    [("fr", "<h1>Envoi trop volumineux</h1>"), ("en", "<h1>Request too large</h1>")],
-)
-def test_another_public_page_refuses_a_large_body_in_its_language(client, language, title):
+TOO_LARGE = {
+    "fr": [
+        "<h1>Envoi trop volumineux</h1>",
+        "Les données envoyées par votre navigateur dépassent la taille acceptée par cette page. "
+        "Rien n’a été enregistré ni envoyé.",
+    ],
+    "en": [
+        "<h1>Too large to send</h1>",
+        "What your browser sent is larger than this page can accept. Nothing was saved or sent.",
+    ],
+}
+
+# The body is refused unread, so her text is not kept: the page says where it may still be.
+TOO_LONG_ADVICE = {
+    "fr": [
+        f"Le formulaire accepte des messages de 2{NBSP}000 caractères au maximum. Rien n’a été "
+        f"envoyé{NBSP}: raccourcissez votre message, puis envoyez-le de nouveau.",
+        f"Revenez en arrière avec votre navigateur{NBSP}: votre texte y est peut-être "
+        f"encore{NBSP}; copiez-le avant de le raccourcir.",
+    ],
+    "en": [
+        "Messages sent through the form can be up to 2,000 characters long. Nothing was sent: "
+        "please shorten your message and send it again.",
+        "Use your browser’s Back button: your text may still be there. Copy it before you "
+        "shorten it.",
+    ],
+}
+
+
+def missing_from(response, texts):
+    """Those of `texts` the page does not show, however its template wraps their lines (the
+    no-break spaces of French typography are kept)."""
+    page = re.sub(r"[ \t\n]+", " ", response.content.decode())
+    return [text for text in texts if text not in page]
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_message_too_long_page_says_nothing_was_sent_and_where_the_text_may_be(
+    client, enquiry_data, language
+):
+    response = client.post(f"/{language}/contact/", enquiry_of(70_000, enquiry_data))
+    assert missing_from(response, TOO_LONG_ADVICE[language]) == []
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_another_public_page_refuses_a_large_body_in_its_language(client, language):
     response = client.post(f"/{language}/articles/", {"q": "x" * 70_000})
     assert response.status_code == 413
-    assert title in response.content.decode()
+    assert missing_from(response, TOO_LARGE[language]) == []
     # Refused inside the middleware stack: it carries the security headers of any page.
     assert "Content-Security-Policy" in response
 
@@ -79,7 +123,7 @@ def test_an_admin_upload_over_the_admin_limit_is_refused_in_her_language(
     settings.ADMIN_REQUEST_MAX_SIZE = 20_000
     response = admin_upload(admin_client, alliance, photo(), alt="Un fauteuil")
     assert response.status_code == 413
-    assert "<h1>Envoi trop volumineux</h1>" in response.content.decode()
+    assert missing_from(response, [*TOO_LARGE["fr"], "Retour à l’administration"]) == []
     assert not Article.objects.get(pk=alliance.article_id).illustration
 
 
@@ -89,6 +133,20 @@ def test_the_admin_sign_in_page_takes_no_more_than_a_public_page_from_a_stranger
     response = client.post("/admin/login/", large, HTTP_ACCEPT_LANGUAGE="fr")
     assert response.status_code == 413
     assert "<h1>Envoi trop volumineux</h1>" in response.content.decode()
+
+
+def test_the_admin_413_gives_the_image_limit_and_the_way_back_in_english(
+    admin_client, alliance, settings, media_root
+):
+    settings.ADMIN_REQUEST_MAX_SIZE = 20_000
+    admin_client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    response = admin_upload(admin_client, alliance, photo(), alt="An armchair")
+    assert response.status_code == 413
+    limit_and_way_back = [
+        f"An image can be 10.0{NBSP}MB at most.",
+        "Back to the administration area",
+    ]
+    assert missing_from(response, limit_and_way_back) == []
 
 
 def test_an_admin_upload_of_a_normal_size_passes_the_admin_limit(

@@ -84,7 +84,7 @@ def open_upload(file):
     yet); a ValidationError with a clear message for what must not be decoded."""
     if file.size > settings.IMAGE_MAX_UPLOAD_SIZE:
         raise ValidationError(
-            _("This file is %(size)s; an image may be %(limit)s at most."),
+            _("This file is %(size)s; an image can be %(limit)s at most."),
             code="file_too_large",
             params={
                 "size": filesizeformat(file.size),

@@ -73,3 +73,22 @@ def test_reader_sends_an_enquiry_by_keyboard_and_it_reaches_the_practice(
     [message] = smtp_server.messages
     assert message["Reply-To"] == "Élise Dupré <elise@example.org>"
     assert "Bonjour, je voudrais un rendez-vous." in message.get_content()
+
+
+def test_back_after_a_message_too_long_gives_her_text_again(page):
+    """What the page that refuses it advises: the site refused her text unread, her browser
+    still has it."""
+    text = "Je traverse une période difficile. " * 2000  # over the 64 KiB of a public page
+    page.goto("/fr/contact/")
+    page.fill("#id_name", "Élise Dupré")
+    page.fill("#id_email", "elise@example.org")
+    # The field's maxlength stops a browser that honours it; this one is made not to.
+    page.locator("#id_message").evaluate("field => field.removeAttribute('maxlength')")
+    page.fill("#id_message", text)
+    page.get_by_role("button", name="Envoyer mon message").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Votre message est trop long")
+    expect(page.get_by_text("Revenez en arrière avec votre navigateur")).to_be_visible()
+    page.go_back()
+    expect(page.locator("#id_message")).to_have_value(text)
+    assert Enquiry.objects.count() == 0

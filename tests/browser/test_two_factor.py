@@ -48,7 +48,7 @@ def test_she_opens_her_enrolment_link_scans_the_qr_code_and_reaches_the_admin(
     page.wait_for_url("**/admin/account/two_factor/backup/tokens/")
     page.locator(".submit-row input[type=submit]").click()
     expect(page.locator(".recovery-codes li")).to_have_count(10)
-    page.get_by_role("link", name=in_french("Back to the administration")).click()
+    page.get_by_role("link", name=in_french("Back to the administration area")).click()
     expect(page.locator("#enquiries-title")).to_be_visible()
     page.goto("/admin/contact/enquiry/")
     expect(page.locator("#changelist")).to_be_visible()
