@@ -15,7 +15,8 @@ from django.utils import translation
 from PIL import Image
 
 from practice_site.practice.going_live import NO_FEES, missing_before_going_live
-from practice_site.practice.models import OpeningHours, Presentation, postal_address
+from practice_site.practice.models import OpeningHours, Presentation
+from practice_site.practice.models.base import postal_address
 
 from .conftest import fill_in_practice_details, visible_text
 from .test_admin import as_a_browser_sends_it, change_form_data

@@ -1,6 +1,6 @@
 """Picture moves from the practice app to the pictures app, beside the image pipeline it is
 made of: its table (practice_picture) stays, its content type is relabelled, so permissions,
-admin log entries and history follow. The practice app forgets it in its migration 0021."""
+admin log entries and history follow. The practice app forgets it in its migration 0022."""
 
 from django.db import migrations, models
 
