@@ -129,3 +129,31 @@ def test_no_module_is_longer_than_500_lines():
         if "migrations" not in path.parts and path.name not in LENGTH_EXEMPT
     }
     assert {name: lines for name, lines in lengths.items() if lines > MAX_LINES} == {}
+
+
+# The rooms of the code: the project's own modules, each app, each package of practice_site.
+ROOMS = [
+    "practice_site.core",
+    "practice_site.richtext",
+    "practice_site.pictures",
+    "practice_site.practice",
+    "practice_site.private_sqlite3",
+]
+# Wired to every room, by nature: URLs include each app's, settings name each app.
+WIRING = {"practice_site.urls", "practice_site.settings"}
+
+
+def room_of(name):
+    return next((room for room in ROOMS if in_package(name, room)), name.split(".")[0])
+
+
+def test_no_two_rooms_import_each_other_around_a_circle():
+    """Each room stands on the ones below it: rich text does not look up pictures, which
+    stand on it; an app's hook is registered from above instead."""
+    rooms = {}
+    for name, imported in GRAPH.items():
+        if name in WIRING:
+            continue
+        targets = {room_of(module) for module in imported if module not in WIRING}
+        rooms.setdefault(room_of(name), set()).update(targets - {room_of(name)})
+    assert cycles(rooms) == []

@@ -13,8 +13,11 @@ class PicturesConfig(AppConfig):
     def ready(self):
         from django_cleanup.signals import cleanup_post_delete
 
+        from practice_site.richtext import rendering
+
         from .images import delete_renditions_with_original
         from .models import Picture, render_texts_again
 
+        rendering.use_picture_library(Picture.objects.shown_by)
         cleanup_post_delete.connect(delete_renditions_with_original)
         cleanup_post_delete.connect(render_texts_again, sender=Picture)

@@ -4,9 +4,10 @@ practical notes: done once when a text is saved, never on a page view.
 Safe and valid: whatever an author writes or pastes (or posts by hand, bypassing the editor),
 what comes out makes a page the Nu Html Checker accepts (tests/test_html_validity.py).
 
-An image stays only if it is a picture of the site's library (pictures.Picture), which it
-becomes in its responsive sizes: no third party learns who reads a page, and the
-Content-Security-Policy's img-src holds.
+An image stays only if it is a picture of the site's library, which it becomes in its
+responsive sizes: no third party learns who reads a page, and the Content-Security-Policy's
+img-src holds. The library stands on rich text, not the reverse: the pictures app tells this
+module how to find its pictures (use_picture_library).
 
 Changes made after sanitising and fitting the elements to where the standard allows them
 (French spacing here, citation links in the articles) walk the parsed HTML and rewrite its
@@ -115,17 +116,26 @@ def render_html(html, language=None, pictures=True):
     return html
 
 
+# How the pictures of the library are found: {(src, data-file): picture} for a set of such
+# pairs. Told by the pictures app when it is ready; until then no image is a library picture.
+_find_library_pictures = None
+
+
+def use_picture_library(find):
+    global _find_library_pictures
+    _find_library_pictures = find
+
+
 def library_pictures(html):
     """The pictures of the library that the images of the sanitised `html` show, in one
     query: {(src, data-file): picture}."""
-    # Imported here, once the apps are loaded: the model fields import this module.
-    from practice_site.pictures.models import Picture
-
     images = set()
     for tag in re.findall(r"<img\b[^>]*>", html):
         attrs = {name: unescape(value) for name, value in re.findall(r'\s([\w-]+)="([^"]*)"', tag)}
         images.add((attrs.get("src"), attrs.get("data-file")))
-    return Picture.objects.shown_by(images) if images else {}
+    if not images or _find_library_pictures is None:
+        return {}
+    return _find_library_pictures(images)
 
 
 def valid_value(tag, attribute, value):
