@@ -39,7 +39,7 @@ def main():
     from practice_site.practice.models import Presentation
 
     # The values the tests fill in as the psychologist does, valid for every check of the site.
-    from tests.conftest import fill_in_practice_details
+    from tests.factories import fill_in_practice_details
 
     details = fill_in_practice_details(
         booking_url="https://www.doctolib.fr/psychologue/paris/camille-exemple",

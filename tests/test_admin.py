@@ -4,7 +4,8 @@ import pytest
 from django.db.models.fields.files import FieldFile
 from django.forms import MultiWidget
 
-from .conftest import ENGLISH_URL, FRENCH_URL, fill_in_practice_details
+from .alliance import ENGLISH_URL, FRENCH_URL
+from .factories import fill_in_practice_details
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,8 @@ from django.utils.text import capfirst
 
 from contact.models import Enquiry
 
-from .conftest import in_french, password_step
+from .interface_strings import in_french
+from .signing_in import password_step
 from .test_two_factor import current_code
 
 pytestmark = pytest.mark.django_db

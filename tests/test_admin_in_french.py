@@ -10,7 +10,8 @@ from django.utils.text import capfirst
 
 from contact.models import Enquiry
 
-from .conftest import contains_words, fill_in_practice_details, visible_text
+from .factories import fill_in_practice_details
+from .pages import contains_words, visible_text
 from .test_admin import change_form_data
 
 pytestmark = pytest.mark.django_db

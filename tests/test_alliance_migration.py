@@ -8,7 +8,7 @@ from django.core.management import call_command
 
 from articles.models import ArticleVersion, Reference
 
-from .conftest import ENGLISH_SLUG, ENGLISH_URL, FRENCH_URL
+from .alliance import ENGLISH_SLUG, ENGLISH_URL, FRENCH_URL
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,8 @@ import pytest
 
 from articles.models import ArticleVersion
 
-from .conftest import ENGLISH_URL, FRENCH_URL, contains_words, visible_text
+from .alliance import ENGLISH_URL, FRENCH_URL
+from .pages import contains_words, visible_text
 from .test_alliance_migration import DOIS
 
 pytestmark = pytest.mark.django_db

@@ -15,7 +15,7 @@ from articles.models import Article, ArticleVersion, Reference
 from contact.models import Enquiry
 from practice_site.practice import backups
 from practice_site.practice.models import LegalPage, PracticeDetails
-from tests.conftest import fill_in_practice_details
+from tests.factories import fill_in_practice_details
 
 RESTORED_MODELS = [Article, ArticleVersion, Reference, PracticeDetails, LegalPage, Enquiry]
 

@@ -8,7 +8,7 @@ from django.utils.http import http_date
 
 from practice_site.practice.models import PracticeDetails
 
-from .conftest import ENGLISH_URL, FRENCH_URL
+from .alliance import ENGLISH_URL, FRENCH_URL
 
 pytestmark = pytest.mark.django_db
 

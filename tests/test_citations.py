@@ -10,7 +10,7 @@ from bibtexparser.customization import convert_to_unicode
 
 from articles.models import ArticleVersion, Reference
 
-from .conftest import ENGLISH_URL, FRENCH_URL
+from .alliance import ENGLISH_URL, FRENCH_URL
 from .test_alliance_migration import DOIS
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,7 @@ from contact.models import Enquiry
 from practice_site.core.models import RateLimitCounter
 from practice_site.practice.models import LegalPage, PracticeDetails
 
-from .conftest import fill_in_practice_details, make_enquiry
+from .factories import fill_in_practice_details, make_enquiry
 
 pytestmark = pytest.mark.django_db
 

@@ -189,13 +189,10 @@ def test_the_retry_command_gives_up_after_the_maximum_attempts(relay_down, setti
 
 
 def start_smtp_server(settings):
-    from aiosmtpd.controller import Controller
-
-    from tests.conftest import Mailbox
+    from tests.mail_servers import Mailbox, launch_smtp_server
 
     mailbox = Mailbox()
-    mailbox.controller = Controller(mailbox, hostname="127.0.0.1", port=settings.EMAIL_PORT)
-    mailbox.controller.start()
+    mailbox.controller = launch_smtp_server(mailbox, settings.EMAIL_PORT)
     return mailbox
 
 

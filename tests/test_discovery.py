@@ -9,7 +9,7 @@ import pytest
 
 from articles.models import ArticleVersion
 
-from .conftest import ENGLISH_URL, FRENCH_URL
+from .alliance import ENGLISH_URL, FRENCH_URL
 from .test_alliance_migration import DOIS
 
 pytestmark = pytest.mark.django_db

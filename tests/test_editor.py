@@ -10,7 +10,8 @@ from articles.models import Article, ArticleVersion
 from practice_site.practice.models import LegalPage, PracticeDetails
 from practice_site.richtext.rendering import render_html
 
-from .conftest import FRENCH_URL, fill_in_practice_details
+from .alliance import FRENCH_URL
+from .factories import fill_in_practice_details
 from .test_admin import change_form_data
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Permission, User
 
 from practice_site.practice.models import PracticeDetails
 
-from .conftest import fill_in_practice_details
+from .factories import fill_in_practice_details
 from .test_admin import change_form_data
 
 # The notice is sent once the change is committed, as production does.

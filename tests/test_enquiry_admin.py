@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from contact.models import Enquiry
 
-from .conftest import fill_in_practice_details, in_french, make_enquiry
+from .factories import fill_in_practice_details, make_enquiry
+from .interface_strings import in_french
 from .test_admin import change_form_data
 
 ENQUIRIES = "/admin/contact/enquiry/"

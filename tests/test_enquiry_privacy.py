@@ -20,7 +20,8 @@ from django.utils import timezone, translation
 
 from contact.models import Enquiry
 
-from .conftest import in_french, make_enquiry
+from .factories import make_enquiry
+from .interface_strings import in_french
 from .test_security import PRODUCTION
 
 # The site sends after the enquiry is committed: tests that send commit, as production does.

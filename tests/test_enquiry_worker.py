@@ -15,7 +15,9 @@ from django_tasks_db.models import DBTaskResult
 
 from contact.models import Enquiry
 from contact.tasks import send_enquiry
-from tests.conftest import FRENCH_URL, NoRedirect, open_the_form, stop_worker, wait_until_sent
+from tests.alliance import FRENCH_URL
+from tests.readers import NoRedirect, open_the_form
+from tests.servers import stop_worker, wait_until_sent
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

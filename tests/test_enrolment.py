@@ -14,7 +14,8 @@ from django.test import Client
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .conftest import in_french, password_step
+from .interface_strings import in_french
+from .signing_in import password_step
 
 pytestmark = pytest.mark.django_db
 

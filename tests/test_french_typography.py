@@ -10,7 +10,8 @@ import polib
 import pytest
 from django.conf import settings
 
-from .conftest import FRENCH_URL, fill_in_practice_details
+from .alliance import FRENCH_URL
+from .factories import fill_in_practice_details
 
 # A space that may break where French forbids it: an ordinary one, or none at all.
 BREAKS = [

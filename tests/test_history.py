@@ -9,7 +9,8 @@ from django.utils import translation
 from articles.models import Article, ArticleVersion, Reference
 from practice_site.practice.models import LegalPage
 
-from .conftest import ENGLISH_URL, FRENCH_URL, fill_in_practice_details
+from .alliance import ENGLISH_URL, FRENCH_URL
+from .factories import fill_in_practice_details
 from .test_admin import change_form_data
 
 pytestmark = pytest.mark.django_db

@@ -18,7 +18,7 @@ from articles.models import ArticleVersion
 from practice_site.pictures.models import Picture
 from practice_site.richtext.rendering import EDITOR_EXTENSIONS, render_html, sanitise
 
-from .conftest import fill_in_practice_details
+from .factories import fill_in_practice_details
 from .test_images import photo, upload
 
 VNU_JAR = settings.BASE_DIR / ".vnu/node_modules/vnu-jar/build/dist/vnu.jar"

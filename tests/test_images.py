@@ -18,7 +18,7 @@ from PIL import ExifTags, Image
 
 from articles.models import Article
 
-from .conftest import ENGLISH_URL, FRENCH_URL
+from .alliance import ENGLISH_URL, FRENCH_URL
 from .test_admin import change_form_data
 from .test_discovery import structured_data
 

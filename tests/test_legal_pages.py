@@ -8,7 +8,8 @@ from django.utils import timezone
 from practice_site.practice.models import LegalPage
 from practice_site.richtext.rendering import render_html
 
-from .conftest import contains_words, fill_in_practice_details, visible_text
+from .factories import fill_in_practice_details
+from .pages import contains_words, visible_text
 
 pytestmark = pytest.mark.django_db
 

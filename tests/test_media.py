@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .conftest import ENGLISH_URL
+from .alliance import ENGLISH_URL
 from .test_images import illustrate, picture
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]

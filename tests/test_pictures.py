@@ -12,7 +12,8 @@ from practice_site.pictures.models import Picture
 from practice_site.practice.models import PracticeDetails, Presentation
 from practice_site.richtext.rendering import render_html
 
-from .conftest import FRENCH_URL, fill_in_practice_details
+from .alliance import FRENCH_URL
+from .factories import fill_in_practice_details
 from .test_admin import change_form_data
 from .test_images import (
     assert_three_widths_in_each_modern_format,

@@ -11,7 +11,8 @@ from PIL import ExifTags, Image
 
 from practice_site.practice.models import Presentation
 
-from .conftest import ENGLISH_URL, fill_in_practice_details
+from .alliance import ENGLISH_URL
+from .factories import fill_in_practice_details
 from .test_admin import change_form_data
 from .test_images import (
     assert_no_metadata,

@@ -9,7 +9,7 @@ import pytest
 
 from practice_site.practice.models import Fee, OpeningHours
 
-from .conftest import fill_in_practice_details
+from .factories import fill_in_practice_details
 from .test_admin import as_a_browser_sends_it, change_form_data
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,7 @@ from django.db.migrations.executor import MigrationExecutor
 from practice_site.practice.models import PracticeDetails
 from practice_site.practice.validators import validate_adeli, validate_rpps, validate_siret
 
-from .conftest import fill_in_practice_details
+from .factories import fill_in_practice_details
 
 pytestmark = pytest.mark.django_db
 

@@ -18,7 +18,8 @@ from practice_site.practice.going_live import NO_FEES, missing_before_going_live
 from practice_site.practice.models import OpeningHours, Presentation
 from practice_site.practice.models.base import postal_address
 
-from .conftest import fill_in_practice_details, visible_text
+from .factories import fill_in_practice_details
+from .pages import visible_text
 from .test_admin import as_a_browser_sends_it, change_form_data
 from .test_discovery import head_alternates, sitemap_alternates
 

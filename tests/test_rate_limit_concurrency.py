@@ -13,7 +13,8 @@ from threading import Barrier
 import pytest
 
 from contact.models import Enquiry
-from tests.conftest import NoRedirect, open_the_form, wait_until_sent
+from tests.readers import NoRedirect, open_the_form
+from tests.servers import wait_until_sent
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

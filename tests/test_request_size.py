@@ -13,7 +13,7 @@ from django.core.checks import run_checks
 from articles.models import Article
 from contact.models import Enquiry
 
-from .conftest import NoRedirect, open_the_form
+from .readers import NoRedirect, open_the_form
 from .test_images import admin_upload, photo
 
 pytestmark = pytest.mark.django_db

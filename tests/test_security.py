@@ -12,7 +12,9 @@ from django.test import Client
 
 from practice_site.practice.models import LegalPage
 
-from .conftest import database_url, fill_in_practice_details, password_step
+from .factories import fill_in_practice_details
+from .servers import database_url
+from .signing_in import password_step
 
 pytestmark = pytest.mark.django_db
 

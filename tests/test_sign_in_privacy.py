@@ -15,7 +15,7 @@ from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
-from .conftest import password_step
+from .signing_in import password_step
 
 TYPED = ["Corr3ct-Horse-Batterz", "MyBankPin-2024", "autre-site-2019!"]
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) Unmistakable-Browser/1.0"

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from .conftest import site_environment
+from .servers import site_environment
 
 
 def readme_cron_command(name):

@@ -19,7 +19,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from contact.models import Enquiry
 
-from .conftest import password_step
+from .signing_in import password_step
 from .test_enrolment import enrolment_link
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ from django.utils import translation
 from django.utils.translation import ngettext
 from playwright.sync_api import expect
 
-from ..conftest import in_french
+from ..interface_strings import in_french
 from ..test_two_factor import current_code
 
 PASSWORD = "correct-horse-battery"

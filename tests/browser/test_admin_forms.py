@@ -8,7 +8,8 @@ from playwright.sync_api import expect
 from articles.models import ArticleVersion
 from practice_site.practice.models import Fee, PracticeDetails
 
-from ..conftest import FRENCH_SLUG, fill_in_practice_details
+from ..alliance import FRENCH_SLUG
+from ..factories import fill_in_practice_details
 
 
 def test_a_fee_typed_with_a_decimal_comma_is_stored_and_shown_the_french_way(admin_page):

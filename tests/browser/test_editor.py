@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 from articles.models import ArticleVersion
 
-from ..conftest import FRENCH_SLUG, FRENCH_URL
+from ..alliance import FRENCH_SLUG, FRENCH_URL
 
 # Word's clipboard HTML for a bulleted item: a paragraph styled as a list, its bullet in a span
 # marked to be ignored by programs that know lists.

@@ -5,7 +5,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.conftest import FRENCH_URL
+from tests.alliance import FRENCH_URL
 
 BORDIN_DOI = "10.1037/h0085885"
 

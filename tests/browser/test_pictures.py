@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from practice_site.pictures.models import Picture
 
-from ..conftest import FRENCH_URL
+from ..alliance import FRENCH_URL
 from ..test_images import photo, upload
 from .test_editor import open_the_article
 

@@ -9,7 +9,8 @@ import pytest
 from articles.models import ArticleVersion
 from practice_site.practice.models import Presentation
 
-from ..conftest import ENGLISH_URL, FRENCH_SLUG, FRENCH_URL, fill_in_practice_details
+from ..alliance import ENGLISH_URL, FRENCH_SLUG, FRENCH_URL
+from ..factories import fill_in_practice_details
 from ..test_images import illustrate
 from ..test_portrait import give_portrait
 from .test_accessibility import violations

@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.conftest import ENGLISH_URL, FRENCH_URL
+from tests.alliance import ENGLISH_URL, FRENCH_URL
 
 
 def test_reader_reads_the_article_in_french_then_switches_to_english(page):

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django_otp.oath import totp
 from playwright.sync_api import expect
 
-from ..conftest import in_french
+from ..interface_strings import in_french
 
 PASSWORD = "correct-horse-battery"
 
