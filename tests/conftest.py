@@ -139,6 +139,42 @@ def make_version(db):
     return factories.make_versions
 
 
+@pytest.fixture
+def presentation():
+    from practice_site.practice.models import Presentation
+
+    return Presentation.objects.create(
+        heading_fr="Camille Exemple, psychologue à Paris",
+        heading_en="Camille Exemple, psychologist in Paris",
+        introduction_fr="Je reçois adultes et couples dans le 11ᵉ arrondissement.",
+        introduction_en="I see adults and couples in the 11th arrondissement.",
+        summary_fr=(
+            "<p>Formée à la thérapie <strong>intégrative</strong>, je consulte en français et "
+            "en anglais.</p>"
+        ),
+        summary_en=(
+            "<p>Trained in <strong>integrative</strong> therapy, I consult in French and in "
+            "English.</p>"
+        ),
+    )
+
+
+@pytest.fixture
+def portrait(settings, tmp_path, presentation):
+    import io
+
+    from django.core.files.base import ContentFile
+    from PIL import Image
+
+    settings.MEDIA_ROOT = tmp_path
+    image = io.BytesIO()
+    Image.new("RGB", (800, 1000), "#2f5d50").save(image, "JPEG")
+    presentation.portrait_alt_fr = "Camille Exemple dans son cabinet"
+    presentation.portrait_alt_en = "Camille Exemple in her consulting room"
+    presentation.portrait.save("camille.jpg", ContentFile(image.getvalue()))
+    return presentation
+
+
 @pytest.fixture(scope="session")
 def french_interface_strings():
     return interface_strings.interface_strings("msgstr")

@@ -14,6 +14,7 @@ from practice_site.practice.models import Presentation
 from .alliance import ENGLISH_URL
 from .factories import fill_in_practice_details
 from .test_admin import change_form_data
+from .test_fees_hours_and_access import practice_data
 from .test_images import (
     assert_no_metadata,
     meta,
@@ -24,7 +25,6 @@ from .test_images import (
     stored,
     upload,
 )
-from .test_presentation import practice_data
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]
 
