@@ -1,5 +1,6 @@
 """The code's layout, read from the source: imports go one way, from the apps down to the
-project's shared parts, never around a circle, and no module grows past one concern."""
+project's shared parts, never around a circle; no module, the tests' included, grows past one
+concern; a conftest.py holds fixtures only."""
 
 import ast
 from pathlib import Path
@@ -157,3 +158,78 @@ def test_no_two_rooms_import_each_other_around_a_circle():
         targets = {room_of(module) for module in imported if module not in WIRING}
         rooms.setdefault(room_of(name), set()).update(targets - {room_of(name)})
     assert cycles(rooms) == []
+
+
+TESTS = ROOT / "tests"
+
+
+def test_no_test_module_is_longer_than_500_lines():
+    lengths = {
+        str(path.relative_to(ROOT)): len(path.read_text().splitlines())
+        for path in TESTS.rglob("*.py")
+    }
+    assert {name: lines for name, lines in lengths.items() if lines > MAX_LINES} == {}
+
+
+def is_fixture(decorator):
+    """`@pytest.fixture` or `@pytest.fixture(...)`."""
+    target = decorator.func if isinstance(decorator, ast.Call) else decorator
+    return ast.unparse(target) == "pytest.fixture"
+
+
+def not_fixtures(source):
+    """What a conftest.py's `source` defines besides fixtures and pytest's hooks: functions and
+    classes, and constants that none of its fixtures reads."""
+    tree = ast.parse(source)
+    fixtures = [
+        node
+        for node in tree.body
+        if isinstance(node, ast.FunctionDef) and any(map(is_fixture, node.decorator_list))
+    ]
+    read = {
+        node.id for fixture in fixtures for node in ast.walk(fixture) if isinstance(node, ast.Name)
+    }
+    found = []
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            if node not in fixtures and not node.name.startswith("pytest_"):
+                found.append(node.name)
+        elif isinstance(node, ast.Assign | ast.AnnAssign):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            found += [
+                ast.unparse(target)
+                for target in targets
+                if not (isinstance(target, ast.Name) and target.id in read)
+            ]
+    return found
+
+
+def test_conftest_holds_fixtures_only():
+    """Helpers, factories and launchers live in the modules beside it, where bench/ reuses
+    them; a conftest.py keeps fixtures, pytest's hooks and the constants its fixtures read."""
+    found = {
+        str(path.relative_to(ROOT)): not_fixtures(path.read_text())
+        for path in TESTS.rglob("conftest.py")
+    }
+    assert {name: names for name, names in found.items() if names} == {}
+
+
+def test_a_helper_in_a_conftest_is_found():
+    source = (
+        "import pytest\n"
+        "URL = '/fr/'\n"
+        "USED = 1\n"
+        "@pytest.fixture\n"
+        "def page():\n"
+        "    return USED\n"
+        "@pytest.fixture(scope='session')\n"
+        "def browser():\n"
+        "    pass\n"
+        "def pytest_collection_modifyitems(items):\n"
+        "    pass\n"
+        "def password_step():\n"
+        "    pass\n"
+        "class Mailbox:\n"
+        "    pass\n"
+    )
+    assert not_fixtures(source) == ["URL", "password_step", "Mailbox"]
