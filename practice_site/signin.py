@@ -71,7 +71,7 @@ class AccountLockBackend:
         limit = settings.SIGN_IN_ACCOUNT_FAILURE_LIMIT
         if request is None or not username or not limit:
             return None
-        if RateLimitCounter.objects.held(account_key(username), ACCOUNT_WINDOW) >= limit:
+        if RateLimitCounter.objects.held(account_key(username)) >= limit:
             # axes' middleware answers a request it sees marked so with the lock-out page.
             request.axes_locked_out = True
             raise PermissionDenied

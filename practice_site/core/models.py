@@ -44,12 +44,10 @@ class RateLimitCounterQuerySet(models.QuerySet):
             )
             return self.filter(key=key).values_list("count", flat=True).get()
 
-    def held(self, client, seconds):
+    def held(self, client):
         """How many `client` counted in its current window, without counting one more."""
-        key = RateLimitCounter.key_for(client)
-        since = timezone.now() - timedelta(seconds=seconds)
-        row = self.filter(key=key, window_start__gt=since).values_list("count", flat=True)
-        return row.first() or 0
+        row = self.filter(key=RateLimitCounter.key_for(client), window_end__gt=timezone.now())
+        return row.values_list("count", flat=True).first() or 0
 
     def forget(self, client):
         self.filter(key=RateLimitCounter.key_for(client)).delete()
