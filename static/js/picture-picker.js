@@ -7,8 +7,6 @@ const number = new URLSearchParams(window.location.search).get("CKEditorFuncNum"
 const editor = window.opener?.CKEDITOR?.tools
 
 for (const choice of document.querySelectorAll(".picture-picker__choice")) {
-  // Opened by hand rather than by the editor, the page only lists the pictures.
-  choice.disabled = !(editor && number)
   choice.addEventListener("click", () => {
     editor.callFunction(number, choice.dataset.address, {
       id: choice.dataset.id,
@@ -16,4 +14,7 @@ for (const choice of document.querySelectorAll(".picture-picker__choice")) {
     })
     window.close()
   })
+  // The choices come disabled and wake up here, once a click can reach the editor; opened by
+  // hand rather than by the editor, the page only lists the pictures.
+  choice.disabled = !(editor && number)
 }
