@@ -1,0 +1,17 @@
+"""The articles' models: the work (works), its language versions (versions) and the journal
+articles it cites (references), which the versions' rendering links."""
+
+from .references import DUPLICATE_DOI, DOIField, Reference, clean_doi, doi_validator
+from .versions import ArticleVersion, ArticleVersionQuerySet
+from .works import Article
+
+__all__ = [
+    "DUPLICATE_DOI",
+    "Article",
+    "ArticleVersion",
+    "ArticleVersionQuerySet",
+    "DOIField",
+    "Reference",
+    "clean_doi",
+    "doi_validator",
+]
