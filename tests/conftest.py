@@ -2,6 +2,7 @@
 beside this one (factories, servers, mail servers, pages…), which bench/ reuses too."""
 
 import functools
+import signal
 
 import pytest
 from django.core.management import call_command
@@ -261,7 +262,10 @@ def start_gunicorn(transactional_db, tmp_path):
 
     yield start
     for process, _log in launched:
-        process.terminate()
+        # gunicorn's quick shutdown: the test is over, no request is left to finish, and the
+        # graceful one waits on the keep-alive connections of the test's clients.
+        process.send_signal(signal.SIGINT)
+    for process, _log in launched:
         process.wait(timeout=30)
     for _process, log in launched:
         assert "Traceback" not in log.read_text(), log.read_text()
