@@ -8,13 +8,16 @@ from django.db.models import Case, IntegerField, Value, When
 from django.forms.formsets import all_valid
 from django.forms.models import BaseInlineFormSet
 from django.http import Http404
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
+from reversion import add_to_revision, is_active
 
 from practice_site.practice.models import PracticeDetails
 from practice_site.richtext.admin import TEXT_FIELD_OVERRIDES, EditedTextAdmin
@@ -60,8 +63,14 @@ class ArticleVersionInline(admin.StackedInline):
         "body",
         ("published_at", "updated_at", "reading_time"),
         "unmatched_citations_display",
+        "translation_status",
     ]
-    readonly_fields = ["updated_at", "reading_time", "unmatched_citations_display"]
+    readonly_fields = [
+        "updated_at",
+        "reading_time",
+        "unmatched_citations_display",
+        "translation_status",
+    ]
     formfield_overrides = {
         **TEXT_FIELD_OVERRIDES,
         models.CharField: {"widget": forms.TextInput(attrs={"size": 80})},
@@ -76,6 +85,23 @@ class ArticleVersionInline(admin.StackedInline):
     @admin.display(description=_("citations without a reference"))
     def unmatched_citations_display(self, version):
         return "; ".join(version.unmatched_citations) or "—"
+
+    @admin.display(description=_("translation"))
+    def translation_status(self, version):
+        """Whether this translation is in step with its original; if not, since when, what
+        changed in the original, and the button that marks it up to date."""
+        if version.pk is None:
+            return "—"
+        if version.pk == version.article.original_version().pk:
+            return _("The original: the other versions translate it.")
+        return render_to_string(
+            "admin/articles/article/translation_status.html",
+            {
+                "version": version,
+                "stale": version.stale_translation(),
+                "button_name": ArticleAdmin.MARK_UP_TO_DATE,
+            },
+        )
 
     def get_extra(self, request, obj=None, **kwargs):
         """Offer a blank form for each language the article is not yet written in."""
@@ -99,7 +125,7 @@ class ReferenceInline(admin.StackedInline):
 
 @admin.register(Article)
 class ArticleAdmin(EditedTextAdmin):
-    list_display = ["title", "languages", "author", "updated_at"]
+    list_display = ["title", "languages", "translations", "author", "updated_at"]
     list_filter = ["versions__status", "versions__language"]
     search_fields = ["versions__title", "versions__summary", "author", "references__title"]
     inlines = [ArticleVersionInline, ReferenceInline]
@@ -225,8 +251,13 @@ class ArticleAdmin(EditedTextAdmin):
         response["X-Robots-Tag"] = "noindex"
         return response
 
+    # The name of the button of a version's inline that marks it up to date (its value: the
+    # version's id); it saves the page as "Save and continue editing" does.
+    MARK_UP_TO_DATE = "_mark_up_to_date"
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        request.marked_up_to_date = self.mark_up_to_date(request, form.instance)
         # Read afresh: the form's article carries the versions as they were before the save.
         for version in ArticleVersion.objects.filter(article=form.instance):
             if version.unmatched_citations:
@@ -244,6 +275,55 @@ class ArticleAdmin(EditedTextAdmin):
                     messages.WARNING,
                 )
 
+    def mark_up_to_date(self, request, article):
+        """The version whose "Mark up to date" button was pressed, marked so, once the page's
+        edits are saved (it translates the original as just saved); None if none was."""
+        pk = request.POST.get(self.MARK_UP_TO_DATE, "")
+        versions = ArticleVersion.objects.filter(article=article)
+        version = versions.filter(pk=pk).first() if pk.isdigit() else None
+        if version is None or version.pk == Article.original_among(versions).pk:
+            return None
+        version.mark_up_to_date()
+        if is_active():
+            add_to_revision(article)
+        self.message_user(
+            request,
+            _("%(language)s version: marked up to date with its original.")
+            % {"language": version.get_language_display()},
+            messages.SUCCESS,
+        )
+        return version
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        message = super().construct_change_message(request, form, formsets, add)
+        version = getattr(request, "marked_up_to_date", None)
+        if version is not None:
+            # Stored untranslated, as the admin stores its own: the history translates it.
+            with translation.override(None):
+                message.append(
+                    {
+                        "changed": {
+                            "name": str(ArticleVersion._meta.verbose_name),
+                            "object": str(version),
+                            "fields": [
+                                str(
+                                    ArticleVersion._meta.get_field(
+                                        "translation_checked_at"
+                                    ).verbose_name
+                                )
+                            ],
+                        }
+                    }
+                )
+        return message
+
+    def response_change(self, request, obj):
+        if self.MARK_UP_TO_DATE in request.POST:
+            # Back to the page she marked it on, as "Save and continue editing" does.
+            request.POST = request.POST.copy()
+            request.POST["_continue"] = "1"
+        return super().response_change(request, obj)
+
     @admin.display(description=_("title"))
     def title(self, article):
         return str(article)
@@ -253,3 +333,17 @@ class ArticleAdmin(EditedTextAdmin):
         order = [code for code, _name in settings.LANGUAGES]
         versions = sorted(article.versions.all(), key=lambda v: order.index(v.language))
         return ", ".join(f"{v.language.upper()}: {v.get_status_display()}" for v in versions)
+
+    @admin.display(description=_("translations"))
+    def translations(self, article):
+        """Which translations are out of date, since when and what changed in their original;
+        "Up to date" when none is."""
+        versions = article.versions.all()
+        if len(versions) < 2:
+            return "—"
+        stale = [s for s in (v.stale_translation(versions) for v in versions) if s]
+        if not stale:
+            return _("Up to date")
+        return render_to_string(
+            "admin/articles/article/translations_out_of_date.html", {"stale_translations": stale}
+        )

@@ -55,6 +55,7 @@ class ArticleDetailView(DetailView):
         if version is None or not (version.is_published or admin.site.has_permission(self.request)):
             raise Http404
         self.published_versions = [v for v in versions if v.is_published]
+        self.stale_translation = version.stale_translation(versions)
         return version
 
     def get_context_data(self, **kwargs):
@@ -79,6 +80,7 @@ class ArticleDetailView(DetailView):
                 image=og_image,
             ),
             language_links=language_links(self.request, urls),
+            stale_translation=self.stale_translation,
             og_type="article",
             og_title=self.object.title,
             og_description=self.object.summary,

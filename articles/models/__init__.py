@@ -1,7 +1,9 @@
 """The articles' models: the work (works), its language versions (versions) and the journal
-articles it cites (references), which the versions' rendering links."""
+articles it cites (references), which the versions' rendering links; what state of its original
+a translation translates (translations)."""
 
 from .references import DUPLICATE_DOI, DOIField, Reference, clean_doi, doi_validator
+from .translations import StaleTranslation, TranslationState
 from .versions import ArticleVersion, ArticleVersionQuerySet
 from .works import Article
 
@@ -12,6 +14,8 @@ __all__ = [
     "ArticleVersionQuerySet",
     "DOIField",
     "Reference",
+    "StaleTranslation",
+    "TranslationState",
     "clean_doi",
     "doi_validator",
 ]

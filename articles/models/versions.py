@@ -12,6 +12,7 @@ from practice_site.richtext.rendering import french_spaces
 
 from ..rendering import render_body
 from .references import Reference
+from .translations import TRANSLATED_FIELDS, TranslationState
 from .works import Article
 
 
@@ -33,7 +34,7 @@ class ArticleVersionQuerySet(models.QuerySet):
         )
 
 
-class ArticleVersion(models.Model):
+class ArticleVersion(TranslationState, models.Model):
     """One language version of an article, with its own text and its own lifecycle."""
 
     shown_to_readers = True
@@ -140,6 +141,8 @@ class ArticleVersion(models.Model):
             if kwargs.get("update_fields") is not None:
                 kwargs["update_fields"] = {*kwargs["update_fields"], "published_at"}
         super().save(*args, **kwargs)
+        if update_fields is None or not set(update_fields).isdisjoint(TRANSLATED_FIELDS):
+            self.keep_translations_in_step()
 
     def get_absolute_url(self):
         with translation.override(self.language):

@@ -94,7 +94,11 @@ class Article(models.Model):
 
     def original_version(self):
         """The version in the site's main language, or else the first one written."""
-        versions = sorted(
-            self.versions.all(), key=lambda v: (v.language != settings.LANGUAGE_CODE, v.pk)
-        )
+        return self.original_among(self.versions.all())
+
+    @staticmethod
+    def original_among(versions):
+        """The original of an article's `versions` (all of them, as loaded by the caller): the
+        one in the site's main language, or else the first one written."""
+        versions = sorted(versions, key=lambda v: (v.language != settings.LANGUAGE_CODE, v.pk))
         return versions[0] if versions else None
