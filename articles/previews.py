@@ -66,6 +66,8 @@ class ArticlePreviewView(ArticleDetailView):
 
     def get_object(self, queryset=None):
         self.published_versions = [v for v in self.versions if v.is_published]
+        # Its note as readers would read it once saved, against the original as posted.
+        self.stale_translation = self.version.stale_translation(self.versions)
         return self.version
 
     def get_references(self):

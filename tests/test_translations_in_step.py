@@ -190,11 +190,8 @@ def test_the_diff_shows_what_she_typed_as_text(admin_client, alliance):
     assert "<script>alert(1)" not in page
 
 
-def test_an_english_original_puts_the_note_on_the_french_page(
-    settings, admin_client, client, make_version
-):
-    """With English as the main language, an English version is its article's original."""
-    settings.LANGUAGE_CODE = "en"
+def test_an_english_original_puts_the_note_on_the_french_page(admin_client, client, make_version):
+    """An article written in English first has the English for its original."""
     versions = make_version(
         en={"title": "Grief", "slug": "grief", "body": "<p>Grief takes time.</p>"},
         fr={"title": "Le deuil", "slug": "le-deuil", "body": "<p>Le deuil prend du temps.</p>"},

@@ -4,9 +4,7 @@ translate their original as it stands: each starts up to date, with no note to i
 from django.db import migrations
 from django.utils import timezone
 
-# The site's main language when this was written: its version is an article's original, or
-# else the first version written (Article.original_version()).
-MAIN_LANGUAGE = "fr"
+# An article's original is its version written first (Article.original_version()).
 TRANSLATED_FIELDS = ["title", "summary", "body"]
 
 
@@ -17,7 +15,7 @@ def mark_translations_up_to_date(apps, schema_editor):
     for version in ArticleVersion.objects.order_by("pk"):
         by_article.setdefault(version.article_id, []).append(version)
     for versions in by_article.values():
-        original = min(versions, key=lambda v: (v.language != MAIN_LANGUAGE, v.pk))
+        original = min(versions, key=lambda v: v.pk)
         texts = {name: getattr(original, name) for name in TRANSLATED_FIELDS}
         for version in versions:
             if version.pk != original.pk and version.translated_from is None:

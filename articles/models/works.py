@@ -93,12 +93,12 @@ class Article(models.Model):
         return found
 
     def original_version(self):
-        """The version in the site's main language, or else the first one written."""
+        """The version written first, which the others translate."""
         return self.original_among(self.versions.all())
 
     @staticmethod
     def original_among(versions):
         """The original of an article's `versions` (all of them, as loaded by the caller): the
-        one in the site's main language, or else the first one written."""
-        versions = sorted(versions, key=lambda v: (v.language != settings.LANGUAGE_CODE, v.pk))
-        return versions[0] if versions else None
+        one written first, whichever its language, as an article she writes in English and
+        then translates into French has the English for its original."""
+        return min(versions, key=lambda v: v.pk, default=None)
