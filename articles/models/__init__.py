@@ -1,7 +1,9 @@
-"""The articles' models: the work (works), its language versions (versions) and the journal
-articles it cites (references), which the versions' rendering links."""
+"""The articles' models: the work (works), its language versions (versions), the journal
+articles it cites (references), which the versions' rendering links, and the themes that
+group works (themes)."""
 
 from .references import DUPLICATE_DOI, DOIField, Reference, clean_doi, doi_validator
+from .themes import Theme, ThemeQuerySet
 from .versions import ArticleVersion, ArticleVersionQuerySet
 from .works import Article
 
@@ -12,6 +14,8 @@ __all__ = [
     "ArticleVersionQuerySet",
     "DOIField",
     "Reference",
+    "Theme",
+    "ThemeQuerySet",
     "clean_doi",
     "doi_validator",
 ]

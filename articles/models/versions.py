@@ -32,6 +32,23 @@ class ArticleVersionQuerySet(models.QuerySet):
             article__versions__language=language, article__versions__slug=slug
         )
 
+    def in_theme(self, theme):
+        return self.filter(article__themes=theme)
+
+    def related_to(self, version, themes, count=3):
+        """Up to `count` published versions in the language of `version`, of other articles
+        sharing its article's `themes`: those sharing the most first, then the newest."""
+        return (
+            self.published()
+            .in_language(version.language)
+            .filter(article__themes__in=themes)
+            .exclude(article_id=version.article_id)
+            # After the filter, the count runs over the shared themes only.
+            .annotate(shared_themes=models.Count("article__themes"))
+            .order_by("-shared_themes", "-published_at", "title")
+            .select_related("article")[:count]
+        )
+
 
 class ArticleVersion(models.Model):
     """One language version of an article, with its own text and its own lifecycle."""
