@@ -273,3 +273,29 @@ def test_a_themes_edit_can_be_undone_from_its_history(admin_client, anxiety):
 def test_a_french_theme_name_gets_french_spacing(anxiety):
     theme = make_theme("Stress : comprendre", "Stress: understanding", slug_fr="stress")
     assert theme.name_fr == "Stress\u00a0: comprendre"
+
+
+def test_a_theme_page_and_a_later_page_of_the_list_are_valid_html(
+    client, alliance, make_version, anxiety, tmp_path
+):
+    from .test_html_validity import check_html
+
+    alliance.article.themes.set([anxiety])
+    for n in range(11):
+        make_version(themes=[anxiety], fr={"title": f"Article {n}"}, en={"title": f"Article {n}"})
+    pages = {}
+    for language, slug in [("fr", "anxiete"), ("en", "anxiety")]:
+        for name, url in {
+            "theme": f"/{language}/articles/themes/{slug}/",
+            "theme-page-2": f"/{language}/articles/themes/{slug}/?page=2",
+            "list-page-2": f"/{language}/articles/?page=2",
+            "article": alliance.get_absolute_url()
+            if language == "fr"
+            else alliance.article.versions.get(language="en").get_absolute_url(),
+        }.items():
+            response = client.get(url)
+            assert response.status_code == 200, url
+            pages[f"{language}-{name}.html"] = response.content.decode()
+    assert 'class="related"' in pages["en-article.html"]
+    problems = check_html(pages, tmp_path)
+    assert not problems, "\n".join(problems)
