@@ -19,11 +19,17 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from reversion import add_to_revision, is_active
 
+from practice_site.history import HistoryAdmin
 from practice_site.practice.models import PracticeDetails
-from practice_site.richtext.admin import TEXT_FIELD_OVERRIDES, EditedTextAdmin
+from practice_site.richtext.admin import (
+    TEXT_FIELD_OVERRIDES,
+    EditedTextAdmin,
+    SaveOnlyChangesMixin,
+    TranslatedHistoryMixin,
+)
 
 from .forms import ArticleForm, ReferenceFormSet, describe_citations
-from .models import Article, ArticleVersion, Reference
+from .models import Article, ArticleVersion, Reference, Theme
 from .previews import ArticlePreviewView, error_messages, number_new_references, posted_objects
 
 # Inlines list the versions in the order of settings.LANGUAGES: French, then English.
@@ -130,7 +136,9 @@ class ArticleAdmin(EditedTextAdmin):
     search_fields = ["versions__title", "versions__summary", "author", "references__title"]
     inlines = [ArticleVersionInline, ReferenceInline]
     form = ArticleForm
-    fields = ["author", "illustration"]
+    fields = ["author", "illustration", "themes"]
+    # Two lists side by side, a click moving a theme from one to the other; "+" adds a theme.
+    filter_horizontal = ["themes"]
     # The page is long: the save bar, with its preview buttons, is at its top too.
     save_on_top = True
 
@@ -347,3 +355,17 @@ class ArticleAdmin(EditedTextAdmin):
         return render_to_string(
             "admin/articles/article/translations_out_of_date.html", {"stale_translations": stale}
         )
+
+@admin.register(Theme)
+class ThemeAdmin(HistoryAdmin, SaveOnlyChangesMixin, TranslatedHistoryMixin, admin.ModelAdmin):
+    list_display = ["name_fr", "name_en", "article_count"]
+    search_fields = ["name_fr", "name_en"]
+    prepopulated_fields = {"slug_fr": ["name_fr"], "slug_en": ["name_en"]}
+    fields = [("name_fr", "slug_fr"), ("name_en", "slug_en")]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(models.Count("articles"))
+
+    @admin.display(description=_("articles"), ordering="articles__count")
+    def article_count(self, theme):
+        return theme.articles__count

@@ -24,7 +24,7 @@ class ArticleForm(forms.ModelForm):
 
     class Meta:
         model = Article
-        fields = ["author", "illustration"]
+        fields = ["author", "illustration", "themes"]
 
     @classmethod
     def confirms_deletion(cls, data):

@@ -3,7 +3,7 @@ from django.urls import path, register_converter
 from practice_site.caching import reading_page
 
 from . import views
-from .feeds import LatestArticlesFeed
+from .feeds import LatestArticlesFeed, ThemeFeed
 
 
 class ExportFormatConverter:
@@ -26,6 +26,9 @@ urlpatterns = [
     path("", reading_page(views.HomeView.as_view()), name="home"),
     path("articles/", reading_page(views.ArticleListView.as_view()), name="list"),
     path("articles/feed/", LatestArticlesFeed(), name="feed"),
+    # Before an article's address, which would not match it anyway (two segments).
+    path("articles/themes/<slug:slug>/", reading_page(views.ThemeView.as_view()), name="theme"),
+    path("articles/themes/<slug:slug>/feed/", ThemeFeed(), name="theme-feed"),
     path(
         "articles/<slug:slug>/",
         reading_page(views.ArticleDetailView.as_view()),

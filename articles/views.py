@@ -1,6 +1,10 @@
+from dataclasses import replace
+
+from django.conf import settings
 from django.contrib import admin
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.urls import translate_url
 from django.utils import translation
 from django.utils.http import content_disposition_header
 from django.views.generic import DetailView, ListView
@@ -11,9 +15,10 @@ from practice_site.practice.models import PracticeDetails
 from practice_site.practice.views import PresentsPracticeMixin
 
 from .exports import to_bibtex, to_ris
-from .models import ArticleVersion, Reference
+from .models import ArticleVersion, Reference, Theme
 
 LATEST_ON_HOME = 3
+ARTICLES_PER_PAGE = 10
 
 
 class PublishedInLanguageMixin:
@@ -36,9 +41,87 @@ class HomeView(PresentsPracticeMixin, PublishedInLanguageMixin, ListView):
         return super().get_queryset()[:LATEST_ON_HOME]
 
 
-class ArticleListView(PublishedInLanguageMixin, ListView):
+class PaginatedMixin:
+    """Ten articles a page (?page=2); a page that does not exist is a 404 (Django's ListView)."""
+
+    paginate_by = ARTICLES_PER_PAGE
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = context["page_obj"]
+        path = self.request.path
+        context["page_links"] = [
+            (number, None if number == page.paginator.ELLIPSIS else page_url(path, number))
+            for number in page.paginator.get_elided_page_range(
+                page.number, on_each_side=1, on_ends=1
+            )
+        ]
+        if page.has_previous():
+            context["previous_page_url"] = page_url(path, page.previous_page_number())
+        if page.has_next():
+            context["next_page_url"] = page_url(path, page.next_page_number())
+        context["language_links"] = paginated_language_links(
+            self.request, self.urls_by_language(), page
+        )
+        return context
+
+    def urls_by_language(self):
+        """The first page of this list in each language it exists in."""
+        raise NotImplementedError
+
+
+def page_url(path, number):
+    """The first page at the list's own address, which has no ?page=1 twin."""
+    return path if number == 1 else f"{path}?page={number}"
+
+
+def paginated_language_links(request, urls_by_language, page):
+    """The language links of a page of a list: on a page after the first, the page is its
+    own canonical address and has no translation (page 2 in English lists other articles),
+    but the switcher still leads to the list in the other languages."""
+    links = language_links(request, urls_by_language)
+    if page.number == 1:
+        return links
+    return [
+        replace(link, url=page_url(link.url, page.number))
+        if link.is_current
+        else replace(link, is_translation=False)
+        for link in links
+    ]
+
+
+class ArticleListView(PaginatedMixin, PublishedInLanguageMixin, ListView):
     template_name = "articles/article_list.html"
     context_object_name = "versions"
+
+    def urls_by_language(self):
+        return {code: translate_url(self.request.path, code) for code, _name in settings.LANGUAGES}
+
+
+class ThemeView(PaginatedMixin, PublishedInLanguageMixin, ListView):
+    """A theme's published articles in the page's language; a theme with none in it has no
+    page in it."""
+
+    template_name = "articles/theme.html"
+    context_object_name = "versions"
+
+    def get(self, request, *args, **kwargs):
+        language = translation.get_language()
+        self.theme = get_object_or_404(
+            Theme.objects.with_published_in(language), **{f"slug_{language}": kwargs["slug"]}
+        )
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return super().get_queryset().in_theme(self.theme)
+
+    def urls_by_language(self):
+        published = ArticleVersion.objects.published().in_theme(self.theme)
+        languages = set(published.values_list("language", flat=True).distinct())
+        return {code: self.theme.get_absolute_url(code) for code in languages}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(theme=self.theme, **kwargs)
 
 
 class ArticleDetailView(DetailView):
@@ -63,12 +146,15 @@ class ArticleDetailView(DetailView):
         if not self.object.is_published:
             urls[self.object.language] = self.object.get_absolute_url()
         references = Reference.reference_list(self.get_references())
+        themes = list(self.object.article.themes.all())
         practice = PracticeDetails.load()
         site_name = practice.site_name
         canonical_url = self.request.build_absolute_uri(self.object.get_absolute_url())
         og_image = self.social_image()
         return super().get_context_data(
             references=references,
+            themes=themes,
+            related_versions=self.related_versions(themes),
             cite_author=self.object.article.author or site_name,
             site_name=site_name,
             canonical_url=canonical_url,
@@ -90,6 +176,11 @@ class ArticleDetailView(DetailView):
 
     def get_references(self):
         return self.object.article.references.all()
+
+    def related_versions(self, themes):
+        if not themes:
+            return []
+        return ArticleVersion.objects.related_to(self.object, themes)
 
     def social_image(self):
         """The link preview of the article's illustration (url, width, height, alt), or None:

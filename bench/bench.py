@@ -14,12 +14,27 @@ import sys
 import urllib.request
 
 from production import gunicorn, manage, prepare, production_environment, workspace
+from themes import BENCH_THEME
 
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 DURATION = os.environ.get("BENCH_DURATION", "5s")
 CONNECTIONS = os.environ.get("BENCH_CONNECTIONS", "16")
 ARTICLE = "/fr/articles/alliance-therapeutique/"
-TARGETS = {"cached article": 0.9, "uncached article": 0.3, "contact GET": 0.25}
+# The library the site has after years (bench/library.py, bench/themes.py), in each language.
+LIBRARY = int(os.environ.get("BENCH_LIBRARY", "200"))
+# Each cached page against a static file of its own size, served by the same server.
+CACHED_PAGES = {
+    "cached article": ARTICLE,
+    "cached article list, page 2": "/fr/articles/?page=2",
+    "cached theme page": f"/fr/articles/themes/{BENCH_THEME['fr']}/",
+}
+TARGETS = {
+    "cached article": 0.9,
+    "cached article list, page 2": 0.9,
+    "cached theme page": 0.9,
+    "uncached article": 0.3,
+    "contact GET": 0.25,
+}
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
@@ -51,39 +66,52 @@ def fetch(url):
         return response.read()
 
 
+def static_copy(environment, workdir, path):
+    """A static file of the page at `path`, as the site serves it: its name and content."""
+    content = manage(environment, "shell", "-c", (
+        "from django.test import Client; import sys; "
+        f"sys.stdout.write(Client(headers={{'x-forwarded-proto': 'https'}}).get('{path}')"
+        ".content.decode())"
+    ), capture=True).stdout  # fmt: skip
+    name = "bench-" + "".join(c if c.isalnum() else "-" for c in path.strip("/")) + ".html"
+    (workdir / "static" / name).write_text(content)
+    return name, content
+
+
 def main():
     if not shutil.which("wrk"):
         raise SystemExit("wrk is missing: `make bench` installs it (apt-get install wrk).")
     with workspace() as workdir:
         environment = production_environment(workdir)
         prepare(environment)
-        # A static file of the article page's size, served by the same server (whitenoise).
-        page = manage(environment, "shell", "-c", (
-            "from django.test import Client; import sys; "
-            f"sys.stdout.write(Client(headers={{'x-forwarded-proto': 'https'}}).get('{ARTICLE}')"
-            ".content.decode())"
-        ), capture=True).stdout  # fmt: skip
-        static_copy = workdir / "static" / "bench-article.html"
-        static_copy.write_text(page)
+        manage(environment, "shell", "-c", (
+            "from bench.library import generate_library; from bench.themes import theme_library; "
+            f"generate_library({LIBRARY}); theme_library()"
+        ))  # fmt: skip
+        pages = {name: static_copy(environment, workdir, url) for name, url in CACHED_PAGES.items()}
+        page = pages["cached article"][1]
 
-        results = {}
+        results, statics = {}, {}
         with gunicorn(environment) as url:
-            assert fetch(url + "/static/bench-article.html") == page.encode()
-            results["static file, same size"] = wrk(url + "/static/bench-article.html")
-            results["cached article"] = wrk(url + ARTICLE)
+            for name, (copy, content) in pages.items():
+                assert fetch(f"{url}/static/{copy}") == content.encode()
+                statics[name] = wrk(f"{url}/static/{copy}")
+                results[name] = wrk(url + CACHED_PAGES[name])
             results["contact GET"] = wrk(url + "/fr/contact/")
         with gunicorn({**environment, "DJANGO_PAGE_CACHE_SECONDS": "0"}) as url:
             results["uncached article"] = wrk(url + ARTICLE)
+        results["static file, same size"] = statics["cached article"]
 
-    static_rate = results["static file, same size"][0]
     print(f"\nBenchmark: {RUNS} runs × {DURATION}, {CONNECTIONS} connections, "
-          f"{os.cpu_count()} cores; medians. Article page: {len(page):,} bytes.\n")  # fmt: skip
+          f"{os.cpu_count()} cores; medians. {LIBRARY} articles a language; article page: "
+          f"{len(page):,} bytes. Each cached page against a static file of its size; the "
+          "uncached article and the contact page against the article's.\n")  # fmt: skip
     print("| page | requests/s | p50 ms | p99 ms | × static | target |")
     print("|---|---:|---:|---:|---:|---:|")
     missed = []
-    for name in ["static file, same size", "cached article", "uncached article", "contact GET"]:
+    for name in ["static file, same size", *CACHED_PAGES, "uncached article", "contact GET"]:
         rate, p50, p99 = results[name]
-        ratio = rate / static_rate
+        ratio = rate / statics.get(name, statics["cached article"])[0]
         target = TARGETS.get(name)
         mark = "" if target is None else (f"≥ {target}" + ("" if ratio >= target else " ✗"))
         if target is not None and ratio < target:

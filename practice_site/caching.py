@@ -11,6 +11,7 @@ the current version: a hit costs one read of the version and no unpickling.
 """
 
 import logging
+import re
 import time
 from functools import wraps
 from typing import NamedTuple
@@ -21,7 +22,7 @@ from django.core.cache import cache, caches
 from django.core.cache.backends.filebased import FileBasedCache
 from django.core.exceptions import DisallowedHost
 from django.db import transaction
-from django.db.models.signals import post_delete, post_migrate, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.http import HttpResponse
 from django.utils.cache import (
     cc_delim_re,
@@ -35,6 +36,8 @@ from django.views.decorators.gzip import gzip_page
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "content:version"
+# No query string, or a page of a list: "page=2" (a page past the last is a 404, never stored).
+CACHED_QUERY = re.compile(r"(page=[1-9][0-9]{0,5})?")
 
 
 def content_version():
@@ -108,6 +111,13 @@ def connect_invalidation(sender):
         label = model._meta.label
         post_save.connect(content_changed, sender=model, dispatch_uid=f"page-cache:{label}")
         post_delete.connect(content_changed, sender=model, dispatch_uid=f"page-cache-d:{label}")
+        # What links it to other records (an article's themes) changes without a save of it.
+        for field in model._meta.local_many_to_many:
+            m2m_changed.connect(
+                content_changed,
+                sender=field.remote_field.through,
+                dispatch_uid=f"page-cache-m2m:{label}.{field.name}",
+            )
     # Every deployment runs migrate: pages cached by the previous code are not served again.
     post_migrate.connect(content_changed, sender=sender)
 
@@ -248,8 +258,9 @@ class ReadingPageCacheMiddleware:
             not settings.PAGE_CACHE_SECONDS
             or request.method not in ("GET", "HEAD")
             or settings.SESSION_COOKIE_NAME in request.COOKIES
-            # Reading pages take no query string: one would only fill the cache with copies.
-            or request.META.get("QUERY_STRING")
+            # A list's page number is the one query string reading pages take: any other would
+            # only fill the cache with copies.
+            or not CACHED_QUERY.fullmatch(request.META.get("QUERY_STRING", ""))
         ):
             return None, None
         try:

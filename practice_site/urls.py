@@ -5,7 +5,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from articles.sitemaps import ArticleSitemap
+from articles.sitemaps import ArticleSitemap, ThemeSitemap
 
 from . import views
 from .sitemaps import SitePageSitemap
@@ -25,7 +25,13 @@ urlpatterns = [
     path(
         "sitemap.xml",
         sitemap,
-        {"sitemaps": {"pages": SitePageSitemap, "articles": ArticleSitemap}},
+        {
+            "sitemaps": {
+                "pages": SitePageSitemap,
+                "articles": ArticleSitemap,
+                "themes": ThemeSitemap,
+            }
+        },
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path("favicon.ico", views.favicon),

@@ -59,12 +59,22 @@ def make_enquiry(**fields):
     return Enquiry.objects.create(**{**defaults, **fields})
 
 
-def make_versions(author="Anne Example", references=(), **versions):
-    """An article with one version per keyword set, e.g. make_versions(fr={...}), and its
-    references; returns the versions by language."""
+def make_theme(name_fr="Anxiété", name_en="Anxiety", **fields):
+    from django.utils.text import slugify
+
+    from articles.models import Theme
+
+    defaults = {"slug_fr": slugify(name_fr), "slug_en": slugify(name_en)}
+    return Theme.objects.create(name_fr=name_fr, name_en=name_en, **{**defaults, **fields})
+
+
+def make_versions(author="Anne Example", references=(), themes=(), **versions):
+    """An article with one version per keyword set, e.g. make_versions(fr={...}), its
+    references and its themes; returns the versions by language."""
     from articles.models import Article, ArticleVersion, Reference
 
     article = Article.objects.create(author=author)
+    article.themes.set(themes)
     created = {}
     for language, fields in versions.items():
         defaults = {

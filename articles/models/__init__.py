@@ -1,8 +1,9 @@
-"""The articles' models: the work (works), its language versions (versions) and the journal
-articles it cites (references), which the versions' rendering links; what state of its original
-a translation translates (translations)."""
+"""The articles' models: the work (works), its language versions (versions), the journal
+articles it cites (references), which the versions' rendering links, the themes that group
+works (themes), and what state of its original a translation translates (translations)."""
 
 from .references import DUPLICATE_DOI, DOIField, Reference, clean_doi, doi_validator
+from .themes import Theme, ThemeQuerySet
 from .translations import StaleTranslation, TranslationState
 from .versions import ArticleVersion, ArticleVersionQuerySet
 from .works import Article
@@ -16,6 +17,8 @@ __all__ = [
     "Reference",
     "StaleTranslation",
     "TranslationState",
+    "Theme",
+    "ThemeQuerySet",
     "clean_doi",
     "doi_validator",
 ]

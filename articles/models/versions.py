@@ -33,6 +33,33 @@ class ArticleVersionQuerySet(models.QuerySet):
             article__versions__language=language, article__versions__slug=slug
         )
 
+    def in_theme(self, theme):
+        return self.filter(article__themes=theme)
+
+    def related_to(self, version, themes, count=3):
+        """Up to `count` published versions in the language of `version`, of other articles
+        sharing its article's `themes`: those sharing the most first, then the newest."""
+        # Counted per article in a subquery: a GROUP BY over the versions would group their
+        # whole rows, bodies included.
+        shared = (
+            Article.themes.through.objects.filter(
+                article_id=models.OuterRef("article_id"), theme__in=themes
+            )
+            .order_by()
+            .values("article_id")
+            .annotate(count=models.Count("*"))
+            .values("count")
+        )
+        return (
+            self.published()
+            .in_language(version.language)
+            .exclude(article_id=version.article_id)
+            .annotate(shared_themes=models.Subquery(shared))
+            .filter(shared_themes__gt=0)
+            .order_by("-shared_themes", "-published_at", "title")
+            .select_related("article")[:count]
+        )
+
 
 class ArticleVersion(TranslationState, models.Model):
     """One language version of an article, with its own text and its own lifecycle."""

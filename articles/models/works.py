@@ -35,6 +35,13 @@ class Article(models.Model):
             "are removed before it is stored. Describe it in each language version below."
         ),
     )
+    themes = models.ManyToManyField(
+        "Theme",
+        blank=True,
+        related_name="articles",
+        verbose_name=_("themes"),
+        help_text=_("The themes this article belongs to; readers find it on their pages."),
+    )
     illustration_width = models.PositiveIntegerField(null=True, editable=False)
     illustration_height = models.PositiveIntegerField(null=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
