@@ -2,15 +2,19 @@ from django.contrib import admin
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import translation
+from django.utils.decorators import method_decorator
 from django.utils.http import content_disposition_header
-from django.views.generic import DetailView, ListView
+from django.views.decorators.cache import never_cache
+from django.views.generic import DetailView, ListView, TemplateView
 
 from practice_site.languages import language_links
 from practice_site.pictures.images import social_image
 from practice_site.practice.models import PracticeDetails
 from practice_site.practice.views import PresentsPracticeMixin
 
+from . import search
 from .exports import to_bibtex, to_ris
+from .forms import SearchForm
 from .models import ArticleVersion, Reference
 
 LATEST_ON_HOME = 3
@@ -96,6 +100,22 @@ class ArticleDetailView(DetailView):
         if not illustration:
             return None
         return social_image(self.request, illustration, self.object.illustration_alt)
+
+
+# What a reader searches for is theirs: no browser, proxy or page cache keeps the page
+# (no-store, private), and nothing logs its query.
+@method_decorator(never_cache, name="dispatch")
+class SearchView(TemplateView):
+    template_name = "articles/search.html"
+
+    def get_context_data(self, **kwargs):
+        form = SearchForm(self.request.GET if "q" in self.request.GET else None)
+        results = (
+            search.search(translation.get_language(), form.cleaned_data["q"])
+            if (form.is_valid())
+            else None
+        )
+        return super().get_context_data(form=form, results=results, **kwargs)
 
 
 EXPORTS = {

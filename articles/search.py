@@ -1,0 +1,274 @@
+"""Search of the published articles of one language, on the database's own full-text engine.
+
+One API for the view: `search(language, text)`. Underneath, PostgreSQL's full-text search
+(the `french_unaccent` / `english_unaccent` configurations of migration 0013: unaccent, then
+the Snowball stemmer) reads the versions as they are, so there is no index to keep; SQLite's
+FTS5 reads an index of its own (the virtual table of migration 0013), which the signals below
+keep in step with the versions and the references, holding each published version's words
+folded (no accents, no case) and stemmed here in Python, as FTS5 stems English only.
+"""
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+from django.contrib.postgres.aggregates import StringAgg
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import F, Func, OuterRef, Subquery, TextField, Value
+from django.db.models.signals import post_delete, post_save
+from django.utils.safestring import mark_safe
+
+from .models import ArticleVersion, Reference
+
+# One page of results; one more is fetched to tell the reader there were more.
+RESULTS_SHOWN = 10
+# Where an engine marks a matched word, in characters no text holds (Unicode's private use
+# area): the excerpt is escaped as text first, then these become <mark> and </mark>.
+MARK_START, MARK_END = "\ue000", "\ue001"
+EXCERPT_WORDS = 30
+
+SQLITE_TABLE = "articles_search_index"
+# Weights of the columns in bm25 (language and excerpt source are not searched).
+SQLITE_WEIGHTS = "0, 0, 10.0, 4.0, 1.0, 4.0"
+POSTGRES_CONFIGURATIONS = {"fr": "french_unaccent", "en": "english_unaccent"}
+STEMMERS = {"fr": "french", "en": "english"}
+
+WORD = re.compile(r"\w+")
+TAG = re.compile(r"<(/?)(\w*)[^>]*>")
+# Tags that part the words around them; inline ones (a link, emphasis) do not: "(1979)".
+BLOCKS = {
+    "p",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "div",
+    "figure",
+    "figcaption",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "hr",
+    "aside",
+    "section",
+}
+
+
+@dataclass
+class Result:
+    version: ArticleVersion
+    excerpt: str  # safe HTML: the text escaped, the matched words in <mark>
+
+
+@dataclass
+class Results:
+    found: list
+    more: bool  # more matches than shown
+
+
+def search(language, text):
+    """The published versions in `language` that match the words of `text`, best first."""
+    engine = search_postgresql if connection.vendor == "postgresql" else search_sqlite
+    found = engine(language, text, RESULTS_SHOWN + 1)
+    return Results(found=found[:RESULTS_SHOWN], more=len(found) > RESULTS_SHOWN)
+
+
+def marked(text):
+    """`text`, with the engine's marks around matched words, as safe HTML."""
+    escaped = html.escape(text, quote=False)
+    return mark_safe(escaped.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))
+
+
+def tag_space(match):
+    return " " if match[2].lower() in BLOCKS else ""
+
+
+def plain_text(body_html):
+    """The words of a rendered body, without its tags: a tag parts two words."""
+    return " ".join(html.unescape(TAG.sub(tag_space, body_html)).split())
+
+
+# PostgreSQL
+
+
+def search_postgresql(language, text, limit):
+    config = POSTGRES_CONFIGURATIONS[language]
+    query = SearchQuery(text, config=config, search_type="websearch")
+    body_text = Func(
+        F("body_html"), Value("<[^>]*>"), Value(" "), Value("g"),
+        function="regexp_replace", output_field=TextField(),
+    )  # fmt: skip
+    authors = Subquery(
+        Reference.objects.filter(article_id=OuterRef("article_id"))
+        .values("article_id")
+        .annotate(names=StringAgg("authors", " "))
+        .values("names"),
+        output_field=TextField(),
+    )
+    document = (
+        SearchVector("title", config=config, weight="A")
+        + SearchVector("summary", config=config, weight="B")
+        + SearchVector(authors, config=config, weight="B")
+        + SearchVector(body_text, config=config, weight="C")
+    )
+    versions = (
+        ArticleVersion.objects.published()
+        .in_language(language)
+        .annotate(document=document)
+        .filter(document=query)
+        .annotate(
+            rank=SearchRank(F("document"), query),
+            # On the HTML: the parser reads a tag as one token, so the fragments hold whole
+            # tags, which are taken out below.
+            headline=SearchHeadline(
+                "body_html",
+                query,
+                config=config,
+                start_sel=MARK_START,
+                stop_sel=MARK_END,
+                max_words=EXCERPT_WORDS,
+                min_words=EXCERPT_WORDS // 2,
+                max_fragments=1,
+            ),
+        )
+        .order_by("-rank", "-published_at")[:limit]
+    )
+    return [Result(version, marked(plain_text(version.headline))) for version in versions]
+
+
+# SQLite
+
+
+@lru_cache(maxsize=50_000)
+def stem(word, language):
+    """The stem of a folded word; cached, as Snowball in Python takes a few microseconds."""
+    return snowballstemmer.stemmer(STEMMERS[language]).stemWord(word)
+
+
+def fold(text):
+    """`text` without case or accents: « Thérapeutique » and "therapeutique" read alike."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def stems(text, language):
+    return [stem(word, language) for word in WORD.findall(fold(text))]
+
+
+def fts_query(text, language):
+    """An FTS5 query of every stem of `text` (all of them must match), each quoted: whatever
+    was typed (quotes, *, NEAR(, -, brackets) is a word, never the query's syntax."""
+    return " ".join(f'"{s}"' for s in dict.fromkeys(stems(text, language)))
+
+
+def search_sqlite(language, text, limit):
+    query = fts_query(text, language)
+    if not query:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT rowid, source FROM {SQLITE_TABLE} WHERE {SQLITE_TABLE} MATCH %s "
+            f"AND language = %s ORDER BY bm25({SQLITE_TABLE}, {SQLITE_WEIGHTS}) LIMIT %s",
+            [query, language, limit],
+        )
+        rows = cursor.fetchall()
+    versions = ArticleVersion.objects.published().in_language(language)
+    versions = versions.in_bulk([pk for pk, _source in rows])
+    wanted = set(stems(text, language))
+    return [
+        Result(versions[pk], marked(excerpt(source, wanted, language)))
+        for pk, source in rows
+        if pk in versions
+    ]
+
+
+def excerpt(text, wanted, language):
+    """About EXCERPT_WORDS words of `text` from a little before its first word whose stem is
+    in `wanted`, those words between the marks; the start of `text` if none is."""
+    words = list(WORD.finditer(text))
+    hits = [i for i, word in enumerate(words) if stem(fold(word[0]), language) in wanted]
+    first = max(0, hits[0] - 5) if hits else 0
+    shown = words[first : first + EXCERPT_WORDS]
+    if not shown:
+        return ""
+    parts, position = [], shown[0].start()
+    for index, word in enumerate(shown, start=first):
+        parts.append(text[position : word.start()])
+        parts.append(f"{MARK_START}{word[0]}{MARK_END}" if index in hits else word[0])
+        position = word.end()
+    end = shown[-1].end()
+    return ("… " if first else "") + "".join(parts) + ("…" if end < len(text) else "")
+
+
+def index_versions(versions):
+    """Write the published ones of `versions` into the SQLite index, and take out the others."""
+    if connection.vendor != "sqlite":
+        return
+    versions = list(versions)
+    authors = {}
+    for reference in Reference.objects.filter(article_id__in={v.article_id for v in versions}):
+        authors.setdefault(reference.article_id, []).append(reference.authors)
+    with connection.cursor() as cursor:
+        for version in versions:
+            cursor.execute(f"DELETE FROM {SQLITE_TABLE} WHERE rowid = %s", [version.pk])
+            if version.status != ArticleVersion.Status.PUBLISHED:
+                continue
+            body = plain_text(version.body_html)
+            language = version.language
+            cursor.execute(
+                f"INSERT INTO {SQLITE_TABLE} (rowid, language, source, title, summary, body, "
+                "authors) VALUES (%s, %s, %s, %s, %s, %s, %s)",
+                [
+                    version.pk, language, f"{version.summary} {body}",
+                    *(" ".join(stems(field, language)) for field in (
+                        version.title, version.summary, body,
+                        " ".join(authors.get(version.article_id, [])),
+                    )),
+                ],
+            )  # fmt: skip
+
+
+def version_saved(sender, instance, **kwargs):
+    index_versions([instance])
+
+
+def version_deleted(sender, instance, **kwargs):
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {SQLITE_TABLE} WHERE rowid = %s", [instance.pk])
+
+
+def references_changed(sender, instance, **kwargs):
+    """The authors of an article's references are searched in each of its versions."""
+    index_versions(ArticleVersion.objects.filter(article_id=instance.article_id))
+
+
+def keep_index_in_step():
+    """Connected by the app's ready(). A bulk update or delete (a queryset, the shell) sends no
+    signal: `manage.py rebuild_search_index` after one."""
+    post_save.connect(version_saved, sender=ArticleVersion, dispatch_uid="search-version")
+    post_delete.connect(version_deleted, sender=ArticleVersion, dispatch_uid="search-version")
+    post_save.connect(references_changed, sender=Reference, dispatch_uid="search-reference")
+    post_delete.connect(references_changed, sender=Reference, dispatch_uid="search-reference")
+
+
+def rebuild_index():
+    """The whole SQLite index again from the versions; returns how many were read."""
+    versions = list(ArticleVersion.objects.all())
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {SQLITE_TABLE}")
+    index_versions(versions)
+    return len(versions)
