@@ -1,11 +1,15 @@
 """Search of the published articles of one language, on the database's own full-text engine.
 
-One API for the view: `search(language, text)`. Underneath, PostgreSQL's full-text search
-(the `french_unaccent` / `english_unaccent` configurations of migration 0013: unaccent, then
-the Snowball stemmer) reads the versions as they are, so there is no index to keep; SQLite's
-FTS5 reads an index of its own (the virtual table of migration 0013), which the signals below
-keep in step with the versions and the references, holding each published version's words
-folded (no accents, no case) and stemmed here in Python, as FTS5 stems English only.
+One API for the view: `search(language, text)`; the index follows every save and delete of
+a version or a reference (the signals below). Each database searches with its own engine:
+
+- PostgreSQL: full-text search on a SearchDocument per published version (a weighted
+  tsvector, GIN-indexed), with the `french_unaccent` / `english_unaccent` configurations of
+  migration 0013 (unaccent, then the Snowball stemmer), ranked by ts_rank, excerpts by
+  ts_headline.
+- SQLite: an FTS5 table (migration 0013) holding each published version's words folded (no
+  accents, no case) and stemmed here in Python with Snowball, as FTS5 stems English only;
+  ranked by bm25, excerpts cut here from the text.
 """
 
 import html
@@ -15,14 +19,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import snowballstemmer
-from django.contrib.postgres.aggregates import StringAgg
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import F, Func, OuterRef, Subquery, TextField, Value
+from django.db.models import F, TextField, Value
 from django.db.models.signals import post_delete, post_save
 from django.utils.safestring import mark_safe
 
-from .models import ArticleVersion, Reference
+from .models import ArticleVersion, Reference, SearchDocument
 
 # One page of results; one more is fetched to tell the reader there were more.
 RESULTS_SHOWN = 10
@@ -106,34 +109,15 @@ def plain_text(body_html):
 def search_postgresql(language, text, limit):
     config = POSTGRES_CONFIGURATIONS[language]
     query = SearchQuery(text, config=config, search_type="websearch")
-    body_text = Func(
-        F("body_html"), Value("<[^>]*>"), Value(" "), Value("g"),
-        function="regexp_replace", output_field=TextField(),
-    )  # fmt: skip
-    authors = Subquery(
-        Reference.objects.filter(article_id=OuterRef("article_id"))
-        .values("article_id")
-        .annotate(names=StringAgg("authors", " "))
-        .values("names"),
-        output_field=TextField(),
-    )
-    document = (
-        SearchVector("title", config=config, weight="A")
-        + SearchVector("summary", config=config, weight="B")
-        + SearchVector(authors, config=config, weight="B")
-        + SearchVector(body_text, config=config, weight="C")
-    )
-    versions = (
-        ArticleVersion.objects.published()
-        .in_language(language)
-        .annotate(document=document)
-        .filter(document=query)
+    documents = (
+        SearchDocument.objects.filter(
+            language=language, document=query, version__status=ArticleVersion.Status.PUBLISHED
+        )
+        .select_related("version")
         .annotate(
             rank=SearchRank(F("document"), query),
-            # On the HTML: the parser reads a tag as one token, so the fragments hold whole
-            # tags, which are taken out below.
             headline=SearchHeadline(
-                "body_html",
+                "text",
                 query,
                 config=config,
                 start_sel=MARK_START,
@@ -143,9 +127,31 @@ def search_postgresql(language, text, limit):
                 max_fragments=1,
             ),
         )
-        .order_by("-rank", "-published_at")[:limit]
+        .order_by("-rank", "-version__published_at")[:limit]
     )
-    return [Result(version, marked(plain_text(version.headline))) for version in versions]
+    return [
+        Result(document.version, marked(html.unescape(document.headline))) for document in documents
+    ]
+
+
+def index_postgresql(version, source, authors):
+    config = POSTGRES_CONFIGURATIONS[version.language]
+
+    # Escaped, as PostgreSQL's parser reads "<script>" in a text as a tag, and skips what
+    # follows it; an entity such as "&lt;" is no word to it.
+    def weighted(text, weight):
+        escaped = Value(html.escape(text, quote=False), output_field=TextField())
+        return SearchVector(escaped, config=config, weight=weight)
+
+    SearchDocument.objects.create(
+        version_id=version.pk,
+        language=version.language,
+        text=html.escape(source, quote=False),
+        document=weighted(version.title, "A")
+        + weighted(version.summary, "B")
+        + weighted(authors, "B")
+        + weighted(plain_text(version.body_html), "C"),
+    )
 
 
 # SQLite
@@ -213,41 +219,57 @@ def excerpt(text, wanted, language):
 
 
 def index_versions(versions):
-    """Write the published ones of `versions` into the SQLite index, and take out the others."""
-    if connection.vendor != "sqlite":
-        return
+    """Write the published ones of `versions` into the index, and take out the others."""
     versions = list(versions)
+    if connection.vendor not in ("sqlite", "postgresql"):
+        return
     authors = {}
     for reference in Reference.objects.filter(article_id__in={v.article_id for v in versions}):
         authors.setdefault(reference.article_id, []).append(reference.authors)
+    for version in versions:
+        remove_from_index(version.pk)
+        if version.status != ArticleVersion.Status.PUBLISHED:
+            continue
+        names = " ".join(authors.get(version.article_id, []))
+        if connection.vendor == "postgresql":
+            index_postgresql(version, excerpt_source(version), names)
+        else:
+            index_sqlite(version, names)
+
+
+def excerpt_source(version):
+    """The text an excerpt is cut from: the summary, then the body."""
+    return f"{version.summary} {plain_text(version.body_html)}"
+
+
+def index_sqlite(version, authors):
+    language = version.language
+    words = [version.title, version.summary, plain_text(version.body_html), authors]
     with connection.cursor() as cursor:
-        for version in versions:
-            cursor.execute(f"DELETE FROM {SQLITE_TABLE} WHERE rowid = %s", [version.pk])
-            if version.status != ArticleVersion.Status.PUBLISHED:
-                continue
-            body = plain_text(version.body_html)
-            language = version.language
-            cursor.execute(
-                f"INSERT INTO {SQLITE_TABLE} (rowid, language, source, title, summary, body, "
-                "authors) VALUES (%s, %s, %s, %s, %s, %s, %s)",
-                [
-                    version.pk, language, f"{version.summary} {body}",
-                    *(" ".join(stems(field, language)) for field in (
-                        version.title, version.summary, body,
-                        " ".join(authors.get(version.article_id, [])),
-                    )),
-                ],
-            )  # fmt: skip
+        cursor.execute(
+            f"INSERT INTO {SQLITE_TABLE} (rowid, language, source, title, summary, body, "
+            "authors) VALUES (%s, %s, %s, %s, %s, %s, %s)",
+            [
+                version.pk, language, excerpt_source(version),
+                *(" ".join(stems(text, language)) for text in words),
+            ],
+        )  # fmt: skip
 
 
 def version_saved(sender, instance, **kwargs):
     index_versions([instance])
 
 
-def version_deleted(sender, instance, **kwargs):
-    if connection.vendor == "sqlite":
+def remove_from_index(pk):
+    if connection.vendor == "postgresql":
+        SearchDocument.objects.filter(version_id=pk).delete()
+    elif connection.vendor == "sqlite":
         with connection.cursor() as cursor:
-            cursor.execute(f"DELETE FROM {SQLITE_TABLE} WHERE rowid = %s", [instance.pk])
+            cursor.execute(f"DELETE FROM {SQLITE_TABLE} WHERE rowid = %s", [pk])
+
+
+def version_deleted(sender, instance, **kwargs):
+    remove_from_index(instance.pk)
 
 
 def references_changed(sender, instance, **kwargs):
@@ -267,7 +289,9 @@ def keep_index_in_step():
 def rebuild_index():
     """The whole SQLite index again from the versions; returns how many were read."""
     versions = list(ArticleVersion.objects.all())
-    if connection.vendor == "sqlite":
+    if connection.vendor == "postgresql":
+        SearchDocument.objects.all().delete()
+    elif connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {SQLITE_TABLE}")
     index_versions(versions)
