@@ -15,8 +15,10 @@ a version or a reference (the signals below). Each database searches with its ow
 import html
 import re
 import unicodedata
+from collections import deque
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 import snowballstemmer
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
@@ -163,6 +165,12 @@ def stem(word, language):
     return snowballstemmer.stemmer(STEMMERS[language]).stemWord(word)
 
 
+@lru_cache(maxsize=50_000)
+def word_stem(word, language):
+    """The stem of a word as written ("Thérapeutiques")."""
+    return stem(fold(word), language)
+
+
 def fold(text):
     """`text` without case or accents: « Thérapeutique » and "therapeutique" read alike."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
@@ -202,20 +210,30 @@ def search_sqlite(language, text, limit):
 
 def excerpt(text, wanted, language):
     """About EXCERPT_WORDS words of `text` from a little before its first word whose stem is
-    in `wanted`, those words between the marks; the start of `text` if none is."""
-    words = list(WORD.finditer(text))
-    hits = [i for i, word in enumerate(words) if stem(fold(word[0]), language) in wanted]
-    first = max(0, hits[0] - 5) if hits else 0
-    shown = words[first : first + EXCERPT_WORDS]
+    in `wanted`, those words between the marks; the start of `text` if none is. Read only as
+    far as the excerpt goes: a search cuts one from each result's whole text."""
+    words = WORD.finditer(text)
+    shown = deque(maxlen=5)  # the words before the first found, until it is
+    for word in words:
+        shown.append(word)
+        if word_stem(word[0], language) in wanted:
+            break
+    else:  # found in the title or the authors only: the start of the text
+        words, shown = WORD.finditer(text), []
+    shown = [*shown, *islice(words, EXCERPT_WORDS - len(shown))]
     if not shown:
         return ""
     parts, position = [], shown[0].start()
-    for index, word in enumerate(shown, start=first):
-        parts.append(text[position : word.start()])
-        parts.append(f"{MARK_START}{word[0]}{MARK_END}" if index in hits else word[0])
+    for word in shown:
+        found = word_stem(word[0], language) in wanted
+        parts += [
+            text[position : word.start()],
+            f"{MARK_START}{word[0]}{MARK_END}" if found else word[0],
+        ]
         position = word.end()
-    end = shown[-1].end()
-    return ("… " if first else "") + "".join(parts) + ("…" if end < len(text) else "")
+    cut_before = text[: shown[0].start()].strip()
+    cut_after = text[shown[-1].end() :].strip()
+    return ("… " if cut_before else "") + "".join(parts) + ("…" if cut_after else "")
 
 
 def index_versions(versions):

@@ -2,7 +2,9 @@
 
 Starts the site twice under gunicorn with production settings on 127.0.0.1 (page cache on,
 then off), loads each page with wrk, and prints one table. Each figure is the median of
-RUNS runs of DURATION seconds; p50 and p99 come from wrk's latency distribution.
+RUNS runs of DURATION seconds; p50 and p99 come from wrk's latency distribution. The search
+runs on a library of 200 articles per language (bench/search.py), which also gives its median
+in-process on SQLite and, when a server answers, on PostgreSQL.
 """
 
 import os
@@ -13,6 +15,7 @@ import subprocess
 import sys
 import urllib.request
 
+import search
 from production import gunicorn, manage, prepare, production_environment, workspace
 
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
@@ -65,6 +68,8 @@ def main():
         ), capture=True).stdout  # fmt: skip
         static_copy = workdir / "static" / "bench-article.html"
         static_copy.write_text(page)
+        # The library of bench/library.py, and the search's median in-process on it.
+        searches = {"SQLite": search.fill_and_measure(environment)}
 
         results = {}
         with gunicorn(environment) as url:
@@ -72,6 +77,7 @@ def main():
             results["static file, same size"] = wrk(url + "/static/bench-article.html")
             results["cached article"] = wrk(url + ARTICLE)
             results["contact GET"] = wrk(url + "/fr/contact/")
+            results["search"] = wrk(url + search.WRK_QUERY)
         with gunicorn({**environment, "DJANGO_PAGE_CACHE_SECONDS": "0"}) as url:
             results["uncached article"] = wrk(url + ARTICLE)
 
@@ -81,7 +87,8 @@ def main():
     print("| page | requests/s | p50 ms | p99 ms | × static | target |")
     print("|---|---:|---:|---:|---:|---:|")
     missed = []
-    for name in ["static file, same size", "cached article", "uncached article", "contact GET"]:
+    rows = ["static file, same size", "cached article", "uncached article", "contact GET", "search"]
+    for name in rows:
         rate, p50, p99 = results[name]
         ratio = rate / static_rate
         target = TARGETS.get(name)
@@ -89,6 +96,9 @@ def main():
         if target is not None and ratio < target:
             missed.append(name)
         print(f"| {name} | {rate:,.0f} | {p50:.2f} | {p99:.2f} | {ratio:.2f} | {mark} |")
+    if postgresql := search.in_process_postgresql():
+        searches["PostgreSQL"] = postgresql
+    missed += [f"search on {database}" for database in search.report(searches)]
     if missed:
         print(f"\nMissed targets: {', '.join(missed)}")
     return 0

@@ -1,6 +1,7 @@
 """The search page with a library of 200 articles per language (bench/library.py): its median
 in-process (Django's test client, no server), on SQLite and, when a server answers on
-127.0.0.1:5432, on PostgreSQL. `make bench` adds requests/s, p50 and p99 under gunicorn.
+127.0.0.1:5432, on PostgreSQL. `make bench` runs it beside requests/s, p50 and p99 of the
+search under gunicorn.
 
 Run alone: `cd bench && ../.venv/bin/python search.py`.
 """
@@ -73,18 +74,24 @@ def postgres_database(name="practice_search_bench"):
             connection.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
+def in_process_postgresql():
+    """The search's figures on PostgreSQL, in a throwaway database, or None without a server."""
+    if not postgres_reachable():
+        return None
+    with postgres_database() as url, workspace() as workdir:
+        environment = production_environment(workdir, database_url=url)
+        prepare(environment)
+        return fill_and_measure(environment)
+
+
 def in_process():
     """{database: {"median": ms, "p99": ms}} of the search page, in-process."""
-    results = {}
     with workspace() as workdir:
         environment = production_environment(workdir)
         prepare(environment)
-        results["SQLite"] = fill_and_measure(environment)
-    if postgres_reachable():
-        with postgres_database() as url, workspace() as workdir:
-            environment = production_environment(workdir, database_url=url)
-            prepare(environment)
-            results["PostgreSQL"] = fill_and_measure(environment)
+        results = {"SQLite": fill_and_measure(environment)}
+    if postgresql := in_process_postgresql():
+        results["PostgreSQL"] = postgresql
     return results
 
 

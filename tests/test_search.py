@@ -1,6 +1,7 @@
 """The search, as a reader uses it: /fr/recherche/?q= and /en/search/?q=, on the database's own
 engine (FTS5 on SQLite, full-text search on PostgreSQL: run the suite on both)."""
 
+import io
 import re
 
 import pytest
@@ -240,3 +241,21 @@ def test_every_page_has_the_search_field_in_its_header(client, url, action):
     assert f'<form class="site-search" role="search" method="get" action="{action}">' in header
     assert '<label class="visually-hidden" for="site-search-q">' in header
     assert 'id="site-search-q" name="q"' in header
+
+
+@pytest.mark.django_db
+def test_a_match_in_the_title_alone_shows_the_start_of_the_text(client, make_version):
+    make_version(fr={"title": "Le zébulon", "summary": "Un résumé.", "body": "<p>Un texte.</p>"})
+    html = client.get(SEARCH["fr"], {"q": "zébulon"}).content.decode()
+    excerpt = re.search(r'<p class="search-excerpt">(.*?)</p>', html, re.S)[1]
+    assert excerpt.startswith("Un résumé.")
+
+
+@pytest.mark.django_db
+def test_the_index_can_be_built_again_after_a_change_made_outside_the_admin(client, caring):
+    from django.core.management import call_command
+
+    ArticleVersion.objects.filter(pk=caring["fr"].pk).update(title="Le chagrin périnatal")
+    assert found(client, "chagrin") == []  # a bulk update sends no signal
+    call_command("rebuild_search_index", stdout=io.StringIO())
+    assert found(client, "chagrin") == ["Le chagrin périnatal"]
