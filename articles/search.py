@@ -213,7 +213,7 @@ def excerpt(text, wanted, language):
     in `wanted`, those words between the marks; the start of `text` if none is. Read only as
     far as the excerpt goes: a search cuts one from each result's whole text."""
     words = WORD.finditer(text)
-    shown = deque(maxlen=5)  # the words before the first found, until it is
+    shown = deque(maxlen=8)  # the words before the first found, until it is
     for word in words:
         shown.append(word)
         if word_stem(word[0], language) in wanted:
