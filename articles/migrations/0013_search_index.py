@@ -23,6 +23,15 @@ WEIGHTED = " || ".join(
 )
 
 
+class UnaccentOnPostgreSQL(UnaccentExtension):
+    """Django's operation does nothing on another database going forwards, but going backwards
+    it asks PostgreSQL's catalogue whichever the database: there too, only on PostgreSQL."""
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_backwards(app_label, schema_editor, from_state, to_state)
+
+
 def create_engine(apps, schema_editor):
     vendor = schema_editor.connection.vendor
     if vendor == "postgresql":
@@ -101,8 +110,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        # Created on PostgreSQL only (the operation does nothing elsewhere).
-        UnaccentExtension(),
+        UnaccentOnPostgreSQL(),
         migrations.CreateModel(
             name="SearchDocument",
             fields=[
