@@ -31,8 +31,8 @@ from .models import ArticleVersion, Reference, SearchDocument
 
 # One page of results; one more is fetched to tell the reader there were more.
 RESULTS_SHOWN = 10
-# Where an engine marks a matched word, in characters no text holds (Unicode's private use
-# area): the excerpt is escaped as text first, then these become <mark> and </mark>.
+# Where an engine marks a matched word, in characters of Unicode's private use area (taken
+# out of the texts): the excerpt is escaped as text first, then these become <mark> and </mark>.
 MARK_START, MARK_END = "\ue000", "\ue001"
 EXCERPT_WORDS = 30
 
@@ -256,8 +256,10 @@ def index_versions(versions):
 
 
 def excerpt_source(version):
-    """The text an excerpt is cut from: the summary, then the body."""
-    return f"{version.summary} {plain_text(version.body_html)}"
+    """The text an excerpt is cut from: the summary, then the body (without the marks' own
+    characters, should a pasted text hold one)."""
+    text = f"{version.summary} {plain_text(version.body_html)}"
+    return text.replace(MARK_START, "").replace(MARK_END, "")
 
 
 def index_sqlite(version, authors):
