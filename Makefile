@@ -77,7 +77,8 @@ $(BIN)/uv:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet uv==$(UV_VERSION)
 
-## bench: requests/s and latency of the main pages against a static file (wrk, gunicorn)
+## bench: requests/s and latency of the main pages against a static file (wrk, gunicorn), and the
+## search with 200 articles per language (its median in-process, on SQLite and PostgreSQL)
 bench: $(BIN)/.installed
 	@command -v wrk >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q wrk; }
 	cd bench && ../$(BIN)/python bench.py

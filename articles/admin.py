@@ -237,7 +237,12 @@ class ArticleAdmin(EditedTextAdmin):
         if version is None:
             return self.preview_errors(request, language=language)
         references = number_new_references(posted_objects(formsets[Reference], form.instance))
-        view = ArticlePreviewView.as_view(version=version, versions=versions, references=references)
+        view = ArticlePreviewView.as_view(
+            version=version,
+            versions=versions,
+            references=references,
+            themes=list(form.cleaned_data.get("themes", [])),
+        )
         return view(request)
 
     def preview_errors(self, request, invalid=(), language=None):
@@ -355,6 +360,7 @@ class ArticleAdmin(EditedTextAdmin):
         return render_to_string(
             "admin/articles/article/translations_out_of_date.html", {"stale_translations": stale}
         )
+
 
 @admin.register(Theme)
 class ThemeAdmin(HistoryAdmin, SaveOnlyChangesMixin, TranslatedHistoryMixin, admin.ModelAdmin):

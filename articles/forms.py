@@ -90,3 +90,22 @@ class ReferenceFormSet(BaseInlineFormSet):
                 form.add_error("doi", ValidationError(DUPLICATE_DOI, code="duplicate_doi"))
             if doi:
                 seen.add(doi)
+
+
+class SearchForm(forms.Form):
+    """The words a reader searches for. Long enough for a sentence; anything typed is a word to
+    the engines (articles/search.py), but a query of signs alone finds nothing: say so."""
+
+    q = forms.CharField(label=_("Search the articles"), max_length=200, required=True)
+
+    def clean_q(self):
+        text = self.cleaned_data["q"]
+        if not any(character.isalnum() for character in text):
+            raise ValidationError(_("Type one or more words to search for."), code="no_words")
+        return text
+
+    def typed(self):
+        """What was typed, to show again in the field, without the control characters (a NUL)
+        that no HTML page may hold."""
+        value = self["q"].value() or ""
+        return "".join(c for c in value if c.isprintable() or c == " ")

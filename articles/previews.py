@@ -50,10 +50,11 @@ class ArticlePreviewView(ArticleDetailView):
 
     template_name = "articles/article_preview.html"
     http_method_names = ["post"]
-    # Given by the admin (as_view's arguments): the versions and references as posted.
+    # Given by the admin (as_view's arguments): the versions, references and themes as posted.
     version = None
     versions = ()
     references = ()
+    themes = ()
 
     def post(self, request, *args, **kwargs):
         self.version.prepare_preview(self.references)
@@ -72,3 +73,6 @@ class ArticlePreviewView(ArticleDetailView):
 
     def get_references(self):
         return self.references
+
+    def get_themes(self):
+        return list(self.themes)

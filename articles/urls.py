@@ -1,4 +1,5 @@
 from django.urls import path, register_converter
+from django.utils.translation import pgettext_lazy
 
 from practice_site.caching import reading_page
 
@@ -34,6 +35,8 @@ urlpatterns = [
         reading_page(views.ArticleDetailView.as_view()),
         name="detail",
     ),
+    # Never cached: a search is the reader's own (views.SearchView).
+    path(pgettext_lazy("URL", "search/"), views.SearchView.as_view(), name="search"),
     path(
         "articles/<slug:slug>/references.<export_format:format>",
         views.export_references,

@@ -6,15 +6,19 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.decorators import method_decorator
 from django.utils.http import content_disposition_header
-from django.views.generic import DetailView, ListView
+from django.views.decorators.cache import never_cache
+from django.views.generic import DetailView, ListView, TemplateView
 
 from practice_site.languages import language_links
 from practice_site.pictures.images import social_image
 from practice_site.practice.models import PracticeDetails
 from practice_site.practice.views import PresentsPracticeMixin
 
+from . import search
 from .exports import to_bibtex, to_ris
+from .forms import SearchForm
 from .models import ArticleVersion, Reference, Theme
 
 LATEST_ON_HOME = 3
@@ -146,7 +150,7 @@ class ArticleDetailView(DetailView):
         if not self.object.is_published:
             urls[self.object.language] = self.object.get_absolute_url()
         references = Reference.reference_list(self.get_references())
-        themes = list(self.object.article.themes.all())
+        themes = self.get_themes()
         practice = PracticeDetails.load()
         site_name = practice.site_name
         canonical_url = self.request.build_absolute_uri(self.object.get_absolute_url())
@@ -177,6 +181,9 @@ class ArticleDetailView(DetailView):
     def get_references(self):
         return self.object.article.references.all()
 
+    def get_themes(self):
+        return list(self.object.article.themes.all())
+
     def related_versions(self, themes):
         if not themes:
             return []
@@ -189,6 +196,22 @@ class ArticleDetailView(DetailView):
         if not illustration:
             return None
         return social_image(self.request, illustration, self.object.illustration_alt)
+
+
+# What a reader searches for is theirs: no browser, proxy or page cache keeps the page
+# (no-store, private), and nothing logs its query.
+@method_decorator(never_cache, name="dispatch")
+class SearchView(TemplateView):
+    template_name = "articles/search.html"
+
+    def get_context_data(self, **kwargs):
+        form = SearchForm(self.request.GET if "q" in self.request.GET else None)
+        results = (
+            search.search(translation.get_language(), form.cleaned_data["q"])
+            if (form.is_valid())
+            else None
+        )
+        return super().get_context_data(form=form, results=results, **kwargs)
 
 
 EXPORTS = {

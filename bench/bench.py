@@ -2,7 +2,9 @@
 
 Starts the site twice under gunicorn with production settings on 127.0.0.1 (page cache on,
 then off), loads each page with wrk, and prints one table. Each figure is the median of
-RUNS runs of DURATION seconds; p50 and p99 come from wrk's latency distribution.
+RUNS runs of DURATION seconds; p50 and p99 come from wrk's latency distribution. The search
+runs on a library of 200 articles per language (bench/search.py), which also gives its median
+in-process on SQLite and, when a server answers, on PostgreSQL.
 """
 
 import os
@@ -13,6 +15,7 @@ import subprocess
 import sys
 import urllib.request
 
+import search
 from production import gunicorn, manage, prepare, production_environment, workspace
 from themes import BENCH_THEME
 
@@ -84,9 +87,11 @@ def main():
     with workspace() as workdir:
         environment = production_environment(workdir)
         prepare(environment)
+        # The library (bench/library.py) and the search's median in-process on it, then the
+        # library's themes (bench/themes.py).
+        searches = {"SQLite": search.fill_and_measure(environment, LIBRARY)}
         manage(environment, "shell", "-c", (
-            "from bench.library import generate_library; from bench.themes import theme_library; "
-            f"generate_library({LIBRARY}); theme_library()"
+            "from bench.themes import theme_library; theme_library()"
         ))  # fmt: skip
         pages = {name: static_copy(environment, workdir, url) for name, url in CACHED_PAGES.items()}
         page = pages["cached article"][1]
@@ -98,6 +103,7 @@ def main():
                 statics[name] = wrk(f"{url}/static/{copy}")
                 results[name] = wrk(url + CACHED_PAGES[name])
             results["contact GET"] = wrk(url + "/fr/contact/")
+            results["search"] = wrk(url + search.WRK_QUERY)
         with gunicorn({**environment, "DJANGO_PAGE_CACHE_SECONDS": "0"}) as url:
             results["uncached article"] = wrk(url + ARTICLE)
         results["static file, same size"] = statics["cached article"]
@@ -109,7 +115,8 @@ def main():
     print("| page | requests/s | p50 ms | p99 ms | × static | target |")
     print("|---|---:|---:|---:|---:|---:|")
     missed = []
-    for name in ["static file, same size", *CACHED_PAGES, "uncached article", "contact GET"]:
+    rows = ["static file, same size", *CACHED_PAGES, "uncached article", "contact GET", "search"]
+    for name in rows:
         rate, p50, p99 = results[name]
         ratio = rate / statics.get(name, statics["cached article"])[0]
         target = TARGETS.get(name)
@@ -117,6 +124,9 @@ def main():
         if target is not None and ratio < target:
             missed.append(name)
         print(f"| {name} | {rate:,.0f} | {p50:.2f} | {p99:.2f} | {ratio:.2f} | {mark} |")
+    if postgresql := search.in_process_postgresql():
+        searches["PostgreSQL"] = postgresql
+    missed += [f"search on {database}" for database in search.report(searches)]
     if missed:
         print(f"\nMissed targets: {', '.join(missed)}")
     return 0

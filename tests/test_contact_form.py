@@ -78,7 +78,8 @@ def test_the_information_notice_stands_above_the_send_button(client, settings):
     settings.ENQUIRY_RETENTION_DAYS = 30
     PracticeDetails.objects.update(psychologist_name="Camille Exemple")
     html = client.get("/en/contact/").content.decode()
-    notice = html[html.index('id="privacy-notice"') : html.index('<button type="submit"')]
+    start = html.index('id="privacy-notice"')
+    notice = html[start : html.index('<button type="submit"', start)]
     for words in [
         "Only Camille Exemple receives your message, and uses it solely to answer you:",
         "a step you ask for before any consultation (GDPR, art. 6(1)(b))",
@@ -96,7 +97,8 @@ def test_the_information_notice_shows_on_the_french_page(client, settings):
     settings.ENQUIRY_RETENTION_DAYS = 30
     PracticeDetails.objects.update(psychologist_name="Camille Exemple")
     html = client.get("/fr/contact/").content.decode()
-    notice = html[html.index('id="privacy-notice"') : html.index('<button type="submit"')]
+    start = html.index('id="privacy-notice"')
+    notice = html[start : html.index('<button type="submit"', start)]
     assert "Camille Exemple" in notice
     assert "effacé de ce site 30\u00a0jours après son envoi" in notice
     assert 'href="/fr/confidentialite/"' in notice

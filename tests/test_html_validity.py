@@ -140,6 +140,7 @@ def public_pages(language, enquiry_data):
             "legal-notice": reverse("practice:legal-notice"),
             "privacy": reverse("practice:privacy"),
             "about": reverse("practice:about"),
+            "search": reverse("articles:search"),
         }
     pages = {name: get(client, url) for name, url in urls.items()}
     for version in ArticleVersion.objects.published().in_language(language):
@@ -151,6 +152,9 @@ def public_pages(language, enquiry_data):
         "contact-csrf-failure": post(
             Client(enforce_csrf_checks=True), urls["contact"], enquiry_data, 403
         ),
+        "search-results": get(client, f"{urls['search']}?q=alliance"),
+        "search-nothing": get(client, f"{urls['search']}?q=zzzyxxq"),
+        "search-error": get(client, f"{urls['search']}?q=(((%00"),
         "not-found": get(client, f"/{language}/no-such-page/", status=404),
         "bad-request": get(client, urls["home"], status=400, headers={"host": "evil.example"}),
         "server-error": server_error_page(language),

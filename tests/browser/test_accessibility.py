@@ -19,6 +19,10 @@ PAGES = [
     "/en/legal-notice/",
     "/fr/confidentialite/",
     "/en/privacy/",
+    "/fr/recherche/?q=alliance",
+    "/en/search/?q=alliance",
+    "/fr/recherche/?q=zzzyxxq",
+    "/en/search/?q=(((",
     "/fr/articles/n-existe-pas/",
     "/en/articles/does-not-exist/",
 ]
