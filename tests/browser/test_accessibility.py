@@ -46,7 +46,7 @@ def test_public_page_has_no_accessibility_violation(page, url):
 def test_contact_form_with_errors_has_no_accessibility_violation(page, language):
     page.goto(f"/{language}/contact/")
     page.fill("#id_email", "not-an-email")
-    page.locator("button[type=submit]").click()
+    page.locator(".enquiry-form button[type=submit]").click()
     page.wait_for_selector("#id_email_error")
     assert violations(page) == []
 
