@@ -2,7 +2,6 @@
 beside this one (factories, servers, mail servers, pages…), which bench/ reuses too."""
 
 import functools
-import signal
 
 import pytest
 from django.core.management import call_command
@@ -262,9 +261,11 @@ def start_gunicorn(transactional_db, tmp_path):
 
     yield start
     for process, _log in launched:
-        # gunicorn's quick shutdown: the test is over, no request is left to finish, and the
-        # graceful one waits on the keep-alive connections of the test's clients.
-        process.send_signal(signal.SIGINT)
+        # The graceful stop a host's service manager sends. Not the quick one (SIGINT): its
+        # signal handler takes the thread pool's lock, and hangs the worker until it is killed
+        # when it lands while the worker holds that lock to hand a connection to a thread.
+        # A test's clients close their connections, or the graceful stop waits on them.
+        process.terminate()
     for process, _log in launched:
         process.wait(timeout=30)
     for _process, log in launched:

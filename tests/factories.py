@@ -75,6 +75,10 @@ def make_versions(author="Anne Example", references=(), themes=(), **versions):
 
     article = Article.objects.create(author=author)
     article.themes.set(themes)
+    # References first: each version saved after them renders its citations once, where a
+    # reference saved after the versions renders them all again (Reference.save).
+    for fields in references:
+        Reference.objects.create(article=article, **fields)
     created = {}
     for language, fields in versions.items():
         defaults = {
@@ -87,6 +91,4 @@ def make_versions(author="Anne Example", references=(), themes=(), **versions):
         created[language] = ArticleVersion.objects.create(
             article=article, language=language, **{**defaults, **fields}
         )
-    for fields in references:
-        Reference.objects.create(article=article, **fields)
     return created

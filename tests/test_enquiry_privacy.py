@@ -3,13 +3,10 @@ the relay encrypted."""
 
 import datetime
 import os
-import subprocess
-import sys
 import uuid
 from io import StringIO
 
 import pytest
-from django.conf import settings as site_settings
 from django.contrib import admin
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import User
@@ -20,6 +17,7 @@ from django.utils import timezone, translation
 
 from contact.models import Enquiry
 
+from . import going_live
 from .factories import make_enquiry
 from .interface_strings import in_french
 from .test_security import PRODUCTION
@@ -175,31 +173,26 @@ def test_the_message_field_asks_for_the_purpose_only(client):
     assert "please give no health details here" in html
 
 
-def run_in_production(*arguments, **environment):
-    """`manage.py` under production settings with no relay but the one `environment` gives, on
-    a database of its own (never the project's db.sqlite3)."""
+def production_environment(**environment):
+    """Production settings with no relay but the one `environment` gives."""
     base = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "EMAIL_"))}
     production = {k: v for k, v in PRODUCTION.items() if not k.startswith("EMAIL_")}
-    return subprocess.run(
-        [sys.executable, "manage.py", *arguments],
-        cwd=site_settings.BASE_DIR,
-        env={**base, **production, "DATABASE_URL": "sqlite:///:memory:", **environment},
-        capture_output=True,
-        text=True,
-    )
+    return {**base, **production, **environment}
 
 
 def deploy_check(**environment):
-    result = run_in_production("check", "--deploy", **environment)
-    return result.stdout + result.stderr
+    _code, output, _issues = going_live.check_deploy(production_environment(**environment))
+    return output
 
 
+@pytest.mark.django_db
 def test_check_deploy_refuses_a_remote_relay_without_encryption():
     output = deploy_check(EMAIL_HOST="smtp.example.net")
     assert "practice.E010" in output
     assert "smtp.example.net" in output
 
 
+@pytest.mark.django_db
 @pytest.mark.parametrize(
     "environment",
     [
@@ -227,10 +220,9 @@ def test_check_reports_tls_and_ssl_both_on(settings):
     [({"EMAIL_USE_SSL": "on"}, "465"), ({"EMAIL_USE_TLS": "on"}, "587"), ({}, "25")],
 )
 def test_the_relay_port_follows_the_encryption(environment, port):
-    result = run_in_production(
-        "shell", "-c", "from django.conf import settings; print(settings.EMAIL_PORT)", **environment
-    )
-    assert result.stdout.strip().splitlines()[-1] == port, result.stderr
+    assert going_live.production_settings(production_environment(**environment))[
+        "EMAIL_PORT"
+    ] == int(port)
 
 
 @pytest.mark.django_db

@@ -73,6 +73,7 @@ def test_gunicorn_alone_serves_the_images_of_a_page(
         assert response.read(2) == b"\xff\xd8"
     with pytest.raises(urllib.error.HTTPError) as error:
         urllib.request.urlopen(f"{site}/media/%2e%2e/pyproject.toml")
+    error.value.close()
     assert error.value.code == 404
 
 

@@ -246,5 +246,6 @@ def test_a_normal_enquiry_through_gunicorn_still_goes_through(start_gunicorn):
     opener = urllib.request.build_opener(NoRedirect)
     with pytest.raises(urllib.error.HTTPError) as redirect:
         opener.open(request, timeout=30)
+    redirect.value.close()
     assert redirect.value.code == 303
     assert Enquiry.objects.count() == 1

@@ -12,6 +12,7 @@ from django.test import Client
 
 from practice_site.practice.models import LegalPage
 
+from . import going_live
 from .factories import fill_in_practice_details
 from .servers import database_url
 from .signing_in import password_step
@@ -44,49 +45,55 @@ EMPTY_DETAILS_ERRORS = {
 }
 
 
-def check_deploy(database=None, **environment_changes):
-    """`manage.py check --deploy` under production settings, on the test database (what the
-    suite commits) or the one given: (exit code, output, ids of the issues reported)."""
+def production_environment(**changes):
+    """The host's environment: this one's without the suite's DJANGO_ settings, PRODUCTION's,
+    and `changes`."""
     environment = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    return {**environment, **PRODUCTION, **changes}
+
+
+def check_deploy(**environment_changes):
+    """`check --deploy` under production settings, on the test's data (tests/going_live.py)."""
+    return going_live.check_deploy(production_environment(**environment_changes))
+
+
+def check_deploy_in_a_new_process(database=None, **environment_changes):
+    """`manage.py check --deploy` as the host types it, on the test database (what the suite
+    commits) or the one given: (exit code, output, ids of the issues reported)."""
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "DEBUG"],
         cwd=settings.BASE_DIR,
-        env={
-            **environment,
-            **PRODUCTION,
-            "DATABASE_URL": database or database_url(),
-            **environment_changes,
-        },
+        env=production_environment(DATABASE_URL=database or database_url(), **environment_changes),
         capture_output=True,
         text=True,
     )
     output = result.stdout + result.stderr
-    return result.returncode, output, set(re.findall(r"\((\w+\.[CEWID]\d+)\)", output))
+    return result.returncode, output, going_live.issue_ids(output)
 
 
 def test_check_deploy_reports_only_the_empty_practice_details_under_production_settings(
     migrated_content,
 ):
-    code, output, issues = check_deploy()
+    code, output, issues = check_deploy_in_a_new_process()
     assert code != 0
     assert issues == EMPTY_DETAILS_ERRORS, output
 
 
-def test_check_deploy_is_clean_once_every_detail_is_filled_in(migrated_content):
+def test_check_deploy_is_clean_once_every_detail_is_filled_in():
     fill_in_practice_details(adeli="", siret="", insurer_name="", insurer_contact="")
     code, output, _issues = check_deploy()
     assert code == 0, output
     assert "System check identified no issues" in output
 
 
-def test_check_deploy_reports_a_missing_host_phone(migrated_content):
+def test_check_deploy_reports_a_missing_host_phone():
     fill_in_practice_details(host_phone="")
     code, output, issues = check_deploy()
     assert code != 0
     assert issues == {"practice.E011"}, output
 
 
-def test_check_deploy_reports_a_legal_page_that_lost_a_required_placeholder(migrated_content):
+def test_check_deploy_reports_a_legal_page_that_lost_a_required_placeholder():
     fill_in_practice_details()
     page = LegalPage.objects.get(kind="legal-notice")
     page.body_en = page.body_en.replace("{host_phone}", "03 20 00 00 00")
@@ -97,21 +104,21 @@ def test_check_deploy_reports_a_legal_page_that_lost_a_required_placeholder(migr
     assert "{host_phone}" in output
 
 
-def test_check_deploy_reports_a_site_without_a_mail_relay(migrated_content):
+def test_check_deploy_reports_a_site_without_a_mail_relay():
     """Enquiries would go to the server's log, never to the psychologist."""
     fill_in_practice_details()
     _code, output, issues = check_deploy(EMAIL_HOST="")
     assert issues == {"practice.E015"}, output
 
 
-def test_check_deploy_refuses_two_factor_sign_in_turned_off(migrated_content):
+def test_check_deploy_refuses_two_factor_sign_in_turned_off():
     fill_in_practice_details()
     code, output, issues = check_deploy(ADMIN_TWO_FACTOR="off")
     assert code != 0  # the going-live command fails on warnings too
     assert issues == {"practice.W002"}, output
 
 
-def test_check_deploy_refuses_staff_accounts_without_a_second_factor(migrated_content):
+def test_check_deploy_refuses_staff_accounts_without_a_second_factor():
     """Until an authenticator app is confirmed, the account cannot open the admin at all."""
     fill_in_practice_details()
     User.objects.create_user("camille", password="x", is_staff=True)
@@ -131,7 +138,9 @@ def test_check_deploy_refuses_staff_accounts_without_a_second_factor(migrated_co
 
 
 def test_check_deploy_reports_a_database_it_cannot_read(tmp_path):
-    code, output, issues = check_deploy(database=f"sqlite:///{tmp_path / 'empty.sqlite3'}")
+    code, output, issues = check_deploy_in_a_new_process(
+        database=f"sqlite:///{tmp_path / 'empty.sqlite3'}"
+    )
     assert code != 0
     assert issues == {"practice.E014"}, output
     assert "migrate" in output
@@ -227,7 +236,7 @@ def test_the_admin_sets_no_cookie_but_the_session_and_the_security_one(admin_cli
 
 
 @pytest.mark.parametrize(("keep", "warned"), [("30", False), ("60", True), ("0", True)])
-def test_check_deploy_warns_when_backups_outlive_the_enquiries(migrated_content, keep, warned):
+def test_check_deploy_warns_when_backups_outlive_the_enquiries(keep, warned):
     fill_in_practice_details()
     _code, output, issues = check_deploy(BACKUP_KEEP_DAYS=keep, ENQUIRY_RETENTION_DAYS="30")
     assert ("practice.W004" in issues) == warned, output
@@ -239,7 +248,7 @@ def test_a_request_for_another_host_gets_a_400_not_a_500(client):
     assert response.status_code == 400
 
 
-def test_check_deploy_reports_a_proxy_whose_forwarded_address_is_not_trusted(migrated_content):
+def test_check_deploy_reports_a_proxy_whose_forwarded_address_is_not_trusted():
     """Behind a proxy every visitor comes from its address: without DJANGO_TRUSTED_PROXY the
     contact limit is the whole site's, and five wrong sign-ins by anyone lock her out."""
     fill_in_practice_details()
@@ -249,7 +258,7 @@ def test_check_deploy_reports_a_proxy_whose_forwarded_address_is_not_trusted(mig
     assert "DJANGO_TRUSTED_PROXY" in output
 
 
-def test_check_deploy_accepts_a_proxy_whose_forwarded_address_is_trusted(migrated_content):
+def test_check_deploy_accepts_a_proxy_whose_forwarded_address_is_trusted():
     fill_in_practice_details()
     _code, output, issues = check_deploy(DJANGO_BEHIND_PROXY="true", DJANGO_TRUSTED_PROXY="true")
     assert issues == set(), output
