@@ -195,7 +195,7 @@ def test_more_results_than_a_page_say_so(client, make_version):
         make_version(fr={"title": f"Séance {number}", "body": "<p>Une séance.</p>"})
     html = client.get(SEARCH["fr"], {"q": "séance"}).content.decode()
     assert len(RESULT_TITLE.findall(html)) == 10
-    assert "les 10 plus proches" in html
+    assert "les 10 plus pertinents" in html
 
 
 @pytest.mark.django_db

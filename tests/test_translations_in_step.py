@@ -174,11 +174,11 @@ def test_the_admin_says_in_french_since_when_and_what_changed(admin_client, alli
 
     for html in listed, page:
         assert message in html
-        assert "Ce qui a changé dans l’original depuis\u00a0:" in html
+        assert "Ce qui a changé depuis dans l’original\u00a0:" in html
         assert "psychologue</del>" in html
         assert "<ins>thérapeutique, revue</ins>" in html
         assert "<ins>Un paragraphe ajouté après la traduction.</ins>" in html
-    assert "Marquer à jour" in page
+    assert "Marquer comme à jour" in page
 
 
 def test_the_diff_shows_what_she_typed_as_text(admin_client, alliance):

@@ -16,8 +16,8 @@ from .works import Article
 TRANSLATED_FIELDS = ["title", "summary", "body"]
 
 OUT_OF_DATE = {
-    "en": _("The English translation is out of date since %(date)s."),
-    "fr": _("The French translation is out of date since %(date)s."),
+    "en": _("The English translation has been out of date since %(date)s."),
+    "fr": _("The French translation has been out of date since %(date)s."),
 }
 
 
@@ -39,7 +39,8 @@ class StaleTranslation:
     since: datetime
 
     def message(self):
-        """ "The English translation is out of date since 3 May 2025.", in the active language."""
+        """ "The English translation has been out of date since 3 May 2025.", in the active
+        language."""
         template = OUT_OF_DATE.get(self.translation.language, OUT_OF_DATE["en"])
         return template % {"date": formats.date_format(timezone.localtime(self.since))}
 
