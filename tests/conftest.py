@@ -254,6 +254,9 @@ def start_gunicorn(transactional_db, tmp_path):
     launched = []
 
     def start(**environment):
+        # One worker process of eight threads unless a test races several: each worker loads
+        # the whole site, and the suite starts gunicorn a dozen times.
+        environment.setdefault("GUNICORN_WORKERS", "1")
         process, log, url = servers.launch_gunicorn(tmp_path, **environment)
         launched.append((process, log))
         servers.wait_until_answering(process, log, url)

@@ -57,8 +57,10 @@ RENDITION_WIDTHS = (480, 800, 1200)
 # Modern formats first: a browser takes the first <source> whose type it reads, JPEG otherwise.
 SOURCE_FORMATS = (("AVIF", "image/avif"), ("WEBP", "image/webp"))
 FALLBACK_FORMAT = "JPEG"
+# AVIF at encoder speed 8 rather than libavif's 6: three times faster on the small server that
+# makes the renditions as she saves, for files about 3 % larger.
 RENDITION_OPTIONS = {
-    "AVIF": {"quality": 60},
+    "AVIF": {"quality": 60, "speed": 8},
     "WEBP": {"quality": 80},
     "JPEG": {"quality": 82, "progressive": True, "optimize": True},
 }
