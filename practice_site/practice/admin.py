@@ -87,10 +87,33 @@ class PracticeDetailsAdmin(SingletonAdminMixin, EditedTextAdmin):
             {
                 "fields": [
                     ("in_person", "video"),
-                    "mon_soutien_psy",
-                    ("mon_soutien_psy_note_fr", "mon_soutien_psy_note_en"),
                     "booking_url",
                 ]
+            },
+        ),
+        (
+            _("Payment"),
+            {
+                "fields": [
+                    ("pays_by_cash", "pays_by_cheque", "pays_by_card", "pays_by_transfer"),
+                ],
+                "description": _("The ways you accept to be paid, shown with your fees."),
+            },
+        ),
+        (
+            _("“Mon soutien psy”"),
+            {
+                "fields": [
+                    "mon_soutien_psy",
+                    ("scheme_fee", "scheme_sessions", "scheme_refund_percent"),
+                    "scheme_checked_on",
+                    ("mon_soutien_psy_note_fr", "mon_soutien_psy_note_en"),
+                ],
+                "description": _(
+                    "The scheme’s figures as the Assurance Maladie sets them (ameli.fr): the "
+                    "site uses them to tell readers what they will pay. Tick, in the fees "
+                    "below, the sessions the scheme covers."
+                ),
             },
         ),
         (

@@ -7,6 +7,7 @@ from django.core.checks import Error, Tags, Warning, register
 from django.db import DatabaseError
 
 from .going_live import missing_before_going_live
+from .models import PracticeDetails
 
 
 @register(Tags.database, deploy=True)
@@ -22,6 +23,27 @@ def practice_ready_to_go_live(app_configs, databases=None, **kwargs):
     return [
         Error(str(item.message), hint=str(item.hint), obj=item.obj, id=item.id)
         for item in missing_before_going_live()
+    ]
+
+
+@register(Tags.database, deploy=True)
+def scheme_figures_checked(app_configs, databases=None, **kwargs):
+    """The "What will I pay?" explainer tells readers what the Assurance Maladie refunds: from
+    the figures she checked within the year, or it may promise what the scheme no longer pays."""
+    try:
+        details = PracticeDetails.objects.filter(pk=1).first()
+    except DatabaseError:
+        return []  # practice_ready_to_go_live reports it
+    if details is None or not details.scheme_figures_need_checking():
+        return []
+    return [
+        Warning(
+            "The figures of “Mon soutien psy” (fee, sessions a year, share refunded) have not "
+            "been checked for a year.",
+            hint="Check them on ameli.fr and enter the date in the admin's practice details.",
+            obj=PracticeDetails,
+            id="practice.W006",
+        )
     ]
 
 

@@ -66,7 +66,7 @@ class TimeOfDayField(forms.TimeField):
 class FeeForm(forms.ModelForm):
     class Meta:
         model = Fee
-        fields = ["label_fr", "label_en", "amount", "duration", "position"]
+        fields = ["label_fr", "label_en", "amount", "duration", "mon_soutien_psy", "position"]
         field_classes = {"amount": EuroAmountField}
 
 

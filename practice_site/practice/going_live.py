@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.db import DatabaseError
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -173,7 +174,43 @@ def admin_to_do(current_app=None):
                 presentation_url(current_app),
             )
         )
+    next_steps += scheme_reminders(current_app)
     return to_do, next_steps
+
+
+def scheme_reminders(current_app=None):
+    """What the "What will I pay?" explainer needs from her once she takes part in “Mon soutien
+    psy”: the scheme's figures checked within the year, and the fees it covers ticked."""
+    details = PracticeDetails.objects.filter(pk=1).first()
+    if details is None or not details.mon_soutien_psy:
+        return []
+    url = reverse("admin:practice_practicedetails_change", args=[1], current_app=current_app)
+    reminders = []
+    if details.scheme_figures_need_checking():
+        reminders.append(ToDo(scheme_figures_message(details), f"{url}#id_scheme_checked_on"))
+    if not details.fees.filter(mon_soutien_psy=True).exists():
+        reminders.append(
+            ToDo(
+                _("Tick, among your fees, the sessions that “Mon soutien psy” covers."),
+                f"{url}#fees-group",
+            )
+        )
+    return reminders
+
+
+def scheme_figures_message(details):
+    if details.scheme_checked_on is None:
+        return _(
+            "Check the figures of “Mon soutien psy” (fee, sessions a year, share refunded) on "
+            "ameli.fr, then enter the date you checked them."
+        )
+    return format_lazy(
+        _(
+            "The figures of “Mon soutien psy” were last checked on {date}: check them again "
+            "on ameli.fr, then enter today’s date."
+        ),
+        date=date_format(details.scheme_checked_on),
+    )
 
 
 def presentation_is_empty():

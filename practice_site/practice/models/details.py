@@ -1,6 +1,9 @@
 """The practice's public details: who she is, where and how she consults, the host the law
 asks the legal notice to name; one record, on every page."""
 
+from datetime import timedelta
+from decimal import Decimal
+
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -8,7 +11,6 @@ from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.dates import WEEKDAYS
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from practice_site.richtext.fields import RichTextField
@@ -118,13 +120,46 @@ class PracticeDetails(FrenchTypesetMixin, SingletonModel):
         _("“Mon soutien psy” sentence (French)"),
         blank=True,
         help_text=_(
-            "Leave empty for the standard sentence shown on the site; write your own if the "
-            "scheme’s conditions change."
+            "Leave empty for the standard list of the scheme’s conditions shown on the site; "
+            "write your own if they change."
         ),
     )
     mon_soutien_psy_note_en = models.TextField(
         _("“Mon soutien psy” sentence (English)"), blank=True
     )
+    # The scheme's national figures (ameli.fr, since 15 June 2024), which the "What will I pay?"
+    # explainer uses: data she can correct the day they change, not code.
+    scheme_fee = models.DecimalField(
+        _("session fee under “Mon soutien psy”, in euros"),
+        max_digits=6,
+        decimal_places=2,
+        default=Decimal(50),
+        validators=[MinValueValidator(Decimal(0))],
+        help_text=_("Set by the scheme: no extra fee may be charged on top."),
+    )
+    scheme_sessions = models.PositiveSmallIntegerField(
+        _("sessions covered per calendar year"), default=12
+    )
+    scheme_refund_percent = models.PositiveSmallIntegerField(
+        _("share refunded by the Assurance Maladie, in %"),
+        default=60,
+        validators=[MaxValueValidator(100)],
+        help_text=_("The rest is refunded by the reader’s complementary health insurance."),
+    )
+    scheme_checked_on = models.DateField(
+        _("figures checked on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The day you last checked these three figures on ameli.fr. A year later, the admin "
+            "home reminds you to check them again."
+        ),
+    )
+    # How she is paid, shown with the fees.
+    pays_by_cash = models.BooleanField(_("cash"), default=False)
+    pays_by_cheque = models.BooleanField(_("cheque"), default=False)
+    pays_by_card = models.BooleanField(_("bank card"), default=False)
+    pays_by_transfer = models.BooleanField(_("bank transfer"), default=False)
     booking_url = models.URLField(
         _("online booking link"),
         blank=True,
@@ -259,13 +294,35 @@ class PracticeDetails(FrenchTypesetMixin, SingletonModel):
 
     @property
     def mon_soutien_psy_note(self):
-        """Her own sentence on the scheme, or the standard one, in the page's language."""
-        return in_active_language(self, "mon_soutien_psy_note") or gettext(
-            "This practice takes part in “Mon soutien psy”: anyone aged 3 or over with mild to "
-            "moderate psychological distress can have up to 12 sessions a year covered by the "
-            "Assurance Maladie and their complementary health insurance, without a doctor’s "
-            "referral."
-        )
+        """Her own sentence on the scheme in the page's language, in place of the standard list
+        of its conditions; "" when she wrote none."""
+        return in_active_language(self, "mon_soutien_psy_note")
+
+    @property
+    def has_own_mon_soutien_psy_note(self):
+        return bool(self.mon_soutien_psy_note.strip())
+
+    PAYMENT_METHODS = ["pays_by_cash", "pays_by_cheque", "pays_by_card", "pays_by_transfer"]
+
+    @property
+    def payment_methods(self):
+        """The ways she accepts to be paid, named in the page's language: ["cash", …]."""
+        return [
+            self._meta.get_field(field).verbose_name
+            for field in self.PAYMENT_METHODS
+            if getattr(self, field)
+        ]
+
+    # A year, and a little: she checks once a year, not on the same day each year.
+    SCHEME_CHECK_INTERVAL = timedelta(days=366)
+
+    def scheme_figures_need_checking(self, today=None):
+        """Whether, taking part in the scheme, she has not checked its figures for a year."""
+        if not self.mon_soutien_psy:
+            return False
+        today = today or timezone.localdate()
+        checked = self.scheme_checked_on
+        return checked is None or today - checked > self.SCHEME_CHECK_INTERVAL
 
     @property
     def map_url(self):

@@ -1,7 +1,8 @@
 """The fees the law asks the site to show, and the opening hours: rows of the practice
 details, edited as its inlines."""
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
+from typing import NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
@@ -12,6 +13,15 @@ from django.utils.translation import gettext_lazy as _
 
 from .base import format_price, in_active_language
 from .details import PracticeDetails
+
+
+class Refund(NamedTuple):
+    """What is refunded of a session under “Mon soutien psy”: the Assurance Maladie's part and
+    the rest, which the reader's complementary health insurance refunds if she has one."""
+
+    percent: int
+    assurance_maladie: str
+    rest: str
 
 
 class Fee(models.Model):
@@ -34,6 +44,11 @@ class Fee(models.Model):
         validators=[MinValueValidator(Decimal(0))],
     )
     duration = models.PositiveSmallIntegerField(_("duration in minutes"), null=True, blank=True)
+    mon_soutien_psy = models.BooleanField(
+        _("“Mon soutien psy”"),
+        default=False,
+        help_text=_("Tick if this session can be covered by the scheme."),
+    )
     position = models.PositiveSmallIntegerField(
         _("order"), default=0, help_text=_("Fees are listed in ascending order of this number.")
     )
@@ -49,6 +64,27 @@ class Fee(models.Model):
     def get_absolute_url(self):
         return reverse("contact:enquiry")
 
+    def clean(self):
+        super().clean()
+        # The practice as the form has it, before either is saved.
+        practice = getattr(self, "practice", None)
+        if not self.mon_soutien_psy or practice is None:
+            return
+        if not practice.mon_soutien_psy:
+            error = ValidationError(
+                _("First tick, above, that you are a partner of “Mon soutien psy”."),
+                code="not_a_partner",
+            )
+        elif self.amount is not None and self.amount != practice.scheme_fee:
+            error = ValidationError(
+                _("Under “Mon soutien psy”, a session costs %(fee)s: no extra fee may be charged."),
+                code="not_the_scheme_fee",
+                params={"fee": format_price(practice.scheme_fee)},
+            )
+        else:
+            return
+        raise ValidationError({"mon_soutien_psy": error})
+
     @property
     def label(self):
         return in_active_language(self, "label")
@@ -56,6 +92,20 @@ class Fee(models.Model):
     @property
     def price(self):
         return format_price(self.amount)
+
+    def refund(self):
+        """What is refunded of this session under the scheme (Refund), or None."""
+        if not (self.mon_soutien_psy and self.practice.mon_soutien_psy):
+            return None
+        percent = self.practice.scheme_refund_percent
+        assurance_maladie = (self.amount * percent / 100).quantize(
+            Decimal("0.01"), rounding=ROUND_HALF_UP
+        )
+        return Refund(
+            percent,
+            format_price(assurance_maladie),
+            format_price(self.amount - assurance_maladie),
+        )
 
 
 class OpeningHours(models.Model):
