@@ -4,6 +4,7 @@ citations and the reading time. Done once when an article is saved, never on a p
 import math
 import re
 
+from practice_site.richtext.care import with_help_box
 from practice_site.richtext.rendering import render_html
 
 from .citations import link_citations
@@ -13,10 +14,11 @@ WORDS_PER_MINUTE = 200
 
 
 def render_body(html, language, references):
-    """An article body as stored: (HTML with its citations linked to `references`, ids of the
-    cited references, citations that match no reference, reading minutes)."""
+    """An article body as stored: (HTML with its citations linked to `references` and the help
+    box if it mentions suicide, ids of the cited references, citations that match no reference,
+    reading minutes)."""
     html, cited, unmatched = link_citations(render_html(html, language), references)
-    return html, cited, unmatched, reading_minutes(html)
+    return with_help_box(html, language), cited, unmatched, reading_minutes(html)
 
 
 def reading_minutes(html):

@@ -27,6 +27,8 @@ from django.db.models import F, TextField, Value
 from django.db.models.signals import post_delete, post_save
 from django.utils.safestring import mark_safe
 
+from practice_site.richtext.care import without_help_box
+
 from .models import ArticleVersion, Reference, SearchDocument
 
 # One page of results; one more is fetched to tell the reader there were more.
@@ -101,7 +103,9 @@ def tag_space(match):
 
 
 def plain_text(body_html):
-    """The words of a rendered body, without its tags: a tag parts two words."""
+    """The words of a rendered body, without its tags (a tag parts two words) or the help box
+    beside suicide, which is not hers and would be found for "urgence"."""
+    body_html = without_help_box(body_html)
     return " ".join(html.unescape(TAG.sub(tag_space, body_html)).split())
 
 

@@ -5,8 +5,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from practice_site.richtext.care import GUIDANCE, has_help_box
 from practice_site.richtext.fields import RichTextField
 from practice_site.richtext.rendering import french_spaces
 
@@ -87,9 +89,13 @@ class ArticleVersion(TranslationState, models.Model):
     )
     body = RichTextField(
         _("body"),
-        help_text=_(
-            "Use the toolbar for headings, lists and links; citations such as “(Bordin, 1979)” "
-            "are linked to the references below."
+        help_text=format_lazy(
+            "{} {}",
+            _(
+                "Use the toolbar for headings, lists and links; citations such as “(Bordin, "
+                "1979)” are linked to the references below."
+            ),
+            GUIDANCE,
         ),
     )
     body_html = models.TextField(_("body as HTML"), editable=False)
@@ -190,6 +196,10 @@ class ArticleVersion(TranslationState, models.Model):
                     )
                 }
             )
+
+    def help_box_languages(self):
+        """[its language] if its text got the help box beside suicide, else []."""
+        return [self.language] if has_help_box(self.body_html) else []
 
     @classmethod
     def render_texts_showing(cls, folder):

@@ -3,12 +3,12 @@ see; a page sent back unchanged is no edit, so it neither dates the content anew
 (Last-Modified, sitemap) nor empties the page cache; the history of an edit reads in her
 language."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db import models
 from django.urls import reverse_lazy
 from django.utils import translation
 from django.utils.text import capfirst
-from django.utils.translation import gettext_noop
+from django.utils.translation import get_language_info, gettext, gettext_noop
 from django_prose_editor.widgets import AdminProseEditorWidget
 from js_asset import Media
 
@@ -107,8 +107,40 @@ class EditorMediaMixin:
         return super().render_change_form(request, context, *args, **kwargs)
 
 
+class HelpBoxNoticeMixin:
+    """For a ModelAdmin: after a save, she reads which of the texts got the help box beside
+    suicide (practice_site.richtext.care), from the records that say `help_box_languages()`."""
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        saved = [form.instance]
+        for formset in formsets:
+            deleted = getattr(formset, "deleted_forms", [])
+            saved += [each.instance for each in formset.forms if each not in deleted]
+        languages = {
+            language
+            for record in saved
+            if record.pk and hasattr(record, "help_box_languages")
+            for language in record.help_box_languages()
+        }
+        if languages:
+            names = [
+                get_language_info(code)["name_translated"].lower() for code in sorted(languages)
+            ]
+            message = gettext(
+                "The text mentions suicide: readers see a box with 3114, 15 and 112 right after "
+                "the first paragraph that does (%(languages)s)."
+            ) % {"languages": ", ".join(names)}
+            self.message_user(request, message, messages.INFO)
+
+
 class EditedTextAdmin(
-    HistoryAdmin, EditorMediaMixin, SaveOnlyChangesMixin, TranslatedHistoryMixin, admin.ModelAdmin
+    HistoryAdmin,
+    EditorMediaMixin,
+    SaveOnlyChangesMixin,
+    TranslatedHistoryMixin,
+    HelpBoxNoticeMixin,
+    admin.ModelAdmin,
 ):
     """The admin of what readers see and she writes: its history kept, its texts in the visual
     editor, a form sent back unchanged no edit, the history in her language."""

@@ -8,6 +8,7 @@ from django.utils.html import escape
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from practice_site.richtext.care import GUIDANCE, has_help_box, with_help_box
 from practice_site.richtext.fields import RichTextField
 from practice_site.richtext.rendering import render_html
 
@@ -69,12 +70,16 @@ class LegalPage(FrenchTypesetMixin, models.Model):
     body_fr = RichTextField(
         _("text (French)"),
         help_text=format_lazy(
-            _(
-                "Use the toolbar for headings, lists and links. These are replaced by the "
-                "practice details: {placeholders}; {{retention_days}} by how long enquiries "
-                "are kept, {{backup_days}} by how long backups are kept."
+            "{} {}",
+            format_lazy(
+                _(
+                    "Use the toolbar for headings, lists and links. These are replaced by the "
+                    "practice details: {placeholders}; {{retention_days}} by how long enquiries "
+                    "are kept, {{backup_days}} by how long backups are kept."
+                ),
+                placeholders=", ".join(f"{{{key}}}" for key in PLACEHOLDERS),
             ),
-            placeholders=", ".join(f"{{{key}}}" for key in PLACEHOLDERS),
+            GUIDANCE,
         ),
     )
     body_en = RichTextField(_("text (English)"))
@@ -94,12 +99,20 @@ class LegalPage(FrenchTypesetMixin, models.Model):
     french_texts = ["title_fr"]
 
     def save(self, *args, **kwargs):
-        self.body_html_fr = render_html(self.body_fr, "fr")
-        self.body_html_en = render_html(self.body_en, "en")
+        self.body_html_fr = with_help_box(render_html(self.body_fr, "fr"), "fr")
+        self.body_html_en = with_help_box(render_html(self.body_en, "en"), "en")
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse(f"practice:{self.kind}")
+
+    def help_box_languages(self):
+        """The languages whose text got the help box beside suicide."""
+        return [
+            language
+            for language, _name in settings.LANGUAGES
+            if any(has_help_box(getattr(self, f"{field}_{language}")) for field in ["body_html"])
+        ]
 
     @classmethod
     def render_texts_showing(cls, folder):
