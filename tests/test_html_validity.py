@@ -222,16 +222,24 @@ def presented_practice(settings, tmp_path):
     from .test_images import photo, upload
 
     settings.MEDIA_ROOT = tmp_path / "media"
+    from .factories import PRACTICE_FEES
+
+    covered = {**PRACTICE_FEES[0], "amount": 50, "mon_soutien_psy": True}
     details = fill_in_practice_details(
-        mon_soutien_psy=True, booking_url="https://www.doctolib.fr/psychologue/paris/exemple"
+        fees=[covered, PRACTICE_FEES[1]],
+        mon_soutien_psy=True,
+        video=True,
+        pays_by_cash=True,
+        pays_by_card=True,
+        booking_url="https://www.doctolib.fr/psychologue/paris/exemple",
     )
     details.opening_hours.create(weekday=0, opens=time(9), closes=time(12))
     Presentation.objects.create(
         portrait=upload(photo(800, 1000)),
         portrait_alt_fr="Camille Exemple dans son cabinet",
         portrait_alt_en="Camille Exemple in her consulting room",
-        summary_fr="<p>Psychologue clinicienne.</p>",
-        summary_en="<p>Clinical psychologist.</p>",
+        summary_fr="<p>Psychologue clinicienne.</p><p>Je reçois qui a des idées noires.</p>",
+        summary_en="<p>Clinical psychologist.</p><p>I see people with suicidal thoughts.</p>",
     )
 
 
@@ -247,6 +255,8 @@ def test_every_public_page_is_valid_html(
     for language in LANGUAGES:
         pages |= public_pages(language, enquiry_data)
     assert all("<picture>" in pages[f"{language}-about.html"] for language in LANGUAGES)
+    assert all("notice--help" in pages[f"{language}-about.html"] for language in LANGUAGES)
+    assert all("what-you-pay-title" in pages[f"{language}-contact.html"] for language in LANGUAGES)
     problems = check_html(pages, tmp_path)
     assert not problems, "\n".join(problems)
 

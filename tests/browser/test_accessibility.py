@@ -42,6 +42,42 @@ def test_public_page_has_no_accessibility_violation(page, url):
     assert violations(page) == []
 
 
+@pytest.fixture
+def practice_in_the_scheme(transactional_db):
+    """Her details with a session under “Mon soutien psy” (the “What will I pay?” explainer),
+    and a presentation that mentions suicide (the help box)."""
+    from decimal import Decimal
+
+    from practice_site.practice.models import Presentation
+
+    from ..factories import PRACTICE_FEES, fill_in_practice_details
+
+    covered = {**PRACTICE_FEES[0], "amount": Decimal(50), "mon_soutien_psy": True}
+    fill_in_practice_details(
+        fees=[covered, PRACTICE_FEES[1]], mon_soutien_psy=True, video=True, pays_by_card=True
+    )
+    Presentation.objects.create(
+        body_fr="<p>Je reçois aussi des personnes qui ont des idées suicidaires.</p>",
+        body_en="<p>I also see people who have suicidal thoughts.</p>",
+    )
+
+
+@pytest.mark.parametrize("url", ["/fr/contact/", "/en/contact/", "/fr/a-propos/", "/en/about/"])
+def test_what_you_pay_and_the_help_box_have_no_accessibility_violation(
+    page, practice_in_the_scheme, url
+):
+    page.goto(url)
+    assert page.locator("#what-you-pay-title").count() == 1
+    assert violations(page) == []
+
+
+def test_the_help_box_has_no_accessibility_violation_on_a_phone(page, practice_in_the_scheme):
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto("/fr/a-propos/")
+    assert page.locator(".notice--help").is_visible()
+    assert violations(page) == []
+
+
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_contact_form_with_errors_has_no_accessibility_violation(page, language):
     page.goto(f"/{language}/contact/")
