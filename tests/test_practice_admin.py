@@ -165,3 +165,62 @@ def test_saving_the_presentation_for_the_first_time_says_so_in_plain_words(admin
     page = admin_client.get(response["Location"], headers=ENGLISH, follow=True)
     messages = [str(message) for message in page.context["messages"]]
     assert messages == ["Your presentation has been saved."]
+
+
+PRACTICE_URL = "/admin/practice/practicedetails/1/change/"
+
+
+def test_numbers_typed_as_on_her_card_are_stored_as_their_digits(admin_client):
+    from practice_site.practice.models import PracticeDetails
+
+    fill_in_practice_details()
+    page = admin_client.get(PRACTICE_URL)
+    # The field leaves room for the spaces of "10 00 12 34 56 7".
+    assert re.search(r'name="rpps"[^>]*maxlength="22"', page.content.decode())
+    data = change_form_data(page)
+    data |= {"rpps": "10 00 12 34 56 7", "adeli": "75.93.12.345", "siret": "732 829 320 00074"}
+    response = admin_client.post(PRACTICE_URL, data)
+    assert response.status_code == 302
+    details = PracticeDetails.objects.get()
+    assert (details.rpps, details.adeli, details.siret) == (
+        "10001234567",
+        "759312345",
+        "73282932000074",
+    )
+
+
+def test_a_number_still_too_short_once_read_is_refused_with_its_message(admin_client):
+    fill_in_practice_details()
+    data = change_form_data(admin_client.get(PRACTICE_URL)) | {"rpps": "10 00 12 34"}
+    response = admin_client.post(PRACTICE_URL, data)
+    assert response.status_code == 200
+    assert "11" in str(response.context["adminform"].form.errors["rpps"])
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("06.12.34.56.78", "06 12 34 56 78"),
+        ("0612345678", "06 12 34 56 78"),
+        ("+33612345678", "+33 6 12 34 56 78"),
+        ("+44 20 7946 0958", "+44 20 7946 0958"),
+    ],
+)
+def test_a_phone_is_stored_in_the_usual_pairs(admin_client, typed, stored):
+    from practice_site.practice.models import PracticeDetails
+
+    fill_in_practice_details()
+    data = change_form_data(admin_client.get(PRACTICE_URL)) | {"phone": typed}
+    assert admin_client.post(PRACTICE_URL, data).status_code == 302
+    assert PracticeDetails.objects.get().phone == stored
+
+
+def test_coordinates_may_be_typed_with_a_decimal_comma(admin_client):
+    from practice_site.practice.models import PracticeDetails
+
+    fill_in_practice_details()
+    data = change_form_data(admin_client.get(PRACTICE_URL))
+    data |= {"latitude": "48,8576", "longitude": "2,3802"}
+    assert admin_client.post(PRACTICE_URL, data).status_code == 302
+    details = PracticeDetails.objects.get()
+    assert (details.latitude, details.longitude) == (Decimal("48.8576"), Decimal("2.3802"))

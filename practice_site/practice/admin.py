@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from practice_site.richtext.admin import EditedTextAdmin
 
-from .forms import FeeForm, OpeningHoursForm
+from .forms import FeeForm, OpeningHoursForm, PracticeDetailsForm
 from .models import Fee, LegalPage, OpeningHours, PracticeDetails, Presentation
 
 
@@ -68,6 +68,7 @@ class OpeningHoursInline(admin.TabularInline):
 
 @admin.register(PracticeDetails)
 class PracticeDetailsAdmin(SingletonAdminMixin, EditedTextAdmin):
+    form = PracticeDetailsForm
     fieldsets = [
         (
             None,

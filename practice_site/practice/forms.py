@@ -1,5 +1,6 @@
-"""The admin's forms for the practice's fees and opening hours: they read an amount or a time
-as the psychologist writes it by hand, the French way or the English one."""
+"""The admin's forms for the practice's details, fees and opening hours: they read a number, an
+amount, a time or a phone as the psychologist writes it by hand, the French way or the English
+one, and store it one way."""
 
 import re
 from datetime import time
@@ -10,7 +11,69 @@ from django.contrib.admin.widgets import AdminTimeWidget
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .models import Fee, OpeningHours
+from .models import Fee, OpeningHours, PracticeDetails
+
+
+class RegistrationNumberField(forms.CharField):
+    """An RPPS, ADELI or SIRET number typed as it is printed on a card or a notice, in groups
+    ("10 00 12 34 56 7", "732.829.320.00074"): stored as its digits, which the model's
+    validator then checks."""
+
+    SEPARATORS = re.compile(r"[\s.\-]")
+
+    def to_python(self, value):
+        return self.SEPARATORS.sub("", super().to_python(value))
+
+    def widget_attrs(self, widget):
+        # Room for a separator between each digit: the number's length is checked once read.
+        attrs = super().widget_attrs(widget)
+        if self.max_length is not None:
+            attrs["maxlength"] = str(self.max_length * 2)
+        return {**attrs, "inputmode": "numeric"}
+
+
+class PhoneField(forms.CharField):
+    """A phone number as she types it ("06.12.34.56.78", "0612345678", "+33612345678"): a
+    French number stored in its usual pairs ("06 12 34 56 78", "+33 6 12 34 56 78"), any other
+    as typed."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        digits = re.sub(r"[\s.\-()]", "", value)
+        if re.fullmatch(r"0[1-9][0-9]{8}", digits):
+            return " ".join(digits[i : i + 2] for i in range(0, 10, 2))
+        if re.fullmatch(r"\+33[1-9][0-9]{8}", digits):
+            national = digits[3:]
+            return "+33 " + national[0] + " " + " ".join(
+                national[i : i + 2] for i in range(1, 9, 2)
+            )
+        return value
+
+
+class CoordinateField(forms.DecimalField):
+    """A latitude or longitude with a decimal point or a comma ("48,858370"), whatever the
+    admin's language."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().replace(",", ".")
+        return super().to_python(value)
+
+
+class PracticeDetailsForm(forms.ModelForm):
+    class Meta:
+        model = PracticeDetails
+        # The admin's fieldsets name every field of the page; these are the ones read here.
+        fields = ["rpps", "adeli", "siret", "phone", "host_phone", "latitude", "longitude"]
+        field_classes = {
+            "rpps": RegistrationNumberField,
+            "adeli": RegistrationNumberField,
+            "siret": RegistrationNumberField,
+            "phone": PhoneField,
+            "host_phone": PhoneField,
+            "latitude": CoordinateField,
+            "longitude": CoordinateField,
+        }
 
 
 class EuroAmountField(forms.DecimalField):
