@@ -41,6 +41,27 @@ class Author:
         return ", ".join(part for part in (self.surname, self.suffix, self.initials) if part)
 
 
+# Lower-case particles that belong to the surname ("Jean de La Fontaine" is "de La Fontaine, J.").
+PARTICLES = {"de", "d'", "d’", "du", "des", "la", "le", "van", "von", "der", "den", "del", "di"}
+
+
+def apa_name(name):
+    """A person's name as written under an article ("Claire Dubois", "Jean-Paul de La Fontaine")
+    in APA's form ("Dubois, C.", "de La Fontaine, J.-P."); a name already in that form, or of
+    one word (a group author: the practice), as written."""
+    words = name.split()
+    if "," in name or len(words) < 2:
+        return name
+    start = len(words) - 1
+    while start > 1 and words[start - 1].casefold() in PARTICLES:
+        start -= 1
+    given, surname = words[:start], " ".join(words[start:])
+    initials = " ".join(
+        "-".join(f"{part[0]}." for part in word.split("-") if part) for word in given
+    )
+    return f"{surname}, {initials}"
+
+
 def parse_authors(authors):
     """The authors of an APA author string, in order."""
     names = []

@@ -17,6 +17,7 @@ from practice_site.practice.models import PracticeDetails
 from practice_site.practice.views import PresentsPracticeMixin
 
 from . import search
+from .authors import apa_name
 from .exports import to_bibtex, to_ris
 from .forms import SearchForm
 from .models import ArticleVersion, Reference, Theme
@@ -159,7 +160,9 @@ class ArticleDetailView(DetailView):
             references=references,
             themes=themes,
             related_versions=self.related_versions(themes),
-            cite_author=self.object.article.author or site_name,
+            cite_author=apa_name(self.object.article.author)
+            if self.object.article.author
+            else site_name,
             site_name=site_name,
             canonical_url=canonical_url,
             structured_data=self.object.structured_data(

@@ -197,6 +197,12 @@ class ArticleVersion(TranslationState, models.Model):
                 }
             )
 
+    @property
+    def title_ends_a_sentence(self):
+        """Whether the title ends with its own mark ("…première séance ?"): APA adds no full
+        stop after it."""
+        return self.title.rstrip()[-1:] in {"?", "!", "."}
+
     def help_box_languages(self):
         """[its language] if its text got the help box beside suicide, else []."""
         return [self.language] if has_help_box(self.body_html) else []
