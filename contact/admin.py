@@ -1,11 +1,15 @@
 from django.contrib import admin, messages
 from django.contrib.admin import actions
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import linebreaksbr
+from django.urls import path, reverse
 from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
 
 from .models import Enquiry
 from .tasks import enqueue_sending
@@ -13,18 +17,20 @@ from .tasks import enqueue_sending
 
 @admin.register(Enquiry)
 class EnquiryAdmin(admin.ModelAdmin):
+    # Who wrote and what first: on a phone, the columns after the first few are off-screen.
     list_display = [
-        "__str__",
-        "created_at",
         "name",
-        "email",
         "message_preview",
-        "language",
-        "status",
+        "created_at",
         "handled",
+        "status",
+        "__str__",
+        "email",
+        "language",
         "kept_until",
         "reply",
     ]
+    list_display_links = ["name"]
     list_filter = ["handled", "status", "language", "created_at"]
     # By number only: a search is a GET query, and a name, an address or a message's words
     # typed there would land in the access logs and the browser's history.
@@ -42,7 +48,7 @@ class EnquiryAdmin(admin.ModelAdmin):
         "message",
         "language",
         "created_at",
-        "handled",
+        "handled_with_button",
         "status",
         "sent_to",
         "sent_at",
@@ -72,6 +78,55 @@ class EnquiryAdmin(admin.ModelAdmin):
         return format_html(
             '<a class="button" href="{}">{}</a>', enquiry.reply_url(), _("Reply by email")
         )
+
+    @admin.display(description=_("handled"))
+    def handled_with_button(self, enquiry):
+        """Yes or no, and the button that changes it: the page is read-only, but its form
+        (with its CSRF token) can be sent to the view that marks it."""
+        url = reverse(f"{self.admin_site.name}:contact_enquiry_handled", args=[enquiry.pk])
+        if enquiry.handled:
+            state, label = _("Yes"), _("Mark as not handled")
+        else:
+            state, label = _("No"), _("Mark as handled")
+        return format_html(
+            '{} <button type="submit" class="button" formaction="{}" name="handled" value="{}">'
+            "{}</button>",
+            state,
+            url,
+            "" if enquiry.handled else "1",
+            label,
+        )
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(require_POST(self.mark_handled_view))
+        return [
+            path("<int:pk>/handled/", view, name="contact_enquiry_handled"),
+            *super().get_urls(),
+        ]
+
+    def mark_handled_view(self, request, pk):
+        enquiry = get_object_or_404(Enquiry, pk=pk)
+        if not self.has_view_permission(request, enquiry):
+            raise PermissionDenied
+        self._set_handled(
+            request, Enquiry.objects.filter(pk=pk), handled=bool(request.POST.get("handled"))
+        )
+        return redirect(reverse(f"{self.admin_site.name}:contact_enquiry_change", args=[pk]))
+
+    def get_deleted_objects(self, objs, request):
+        """The confirmation names each enquiry's sender and date (her page only: the log
+        keeps the number alone, str())."""
+        _listed, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        named = [
+            _("%(enquiry)s, from %(name)s, received on %(date)s")
+            % {
+                "enquiry": enquiry,
+                "name": enquiry.name,
+                "date": formats.date_format(timezone.localtime(enquiry.created_at)),
+            }
+            for enquiry in objs
+        ]
+        return named, counts, perms_needed, protected
 
     @admin.display(description=_("kept on the site until"))
     def kept_until(self, enquiry):

@@ -2,6 +2,7 @@
 answer, a reply in the enquirer's language."""
 
 import datetime
+import re
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
@@ -188,3 +189,47 @@ def test_the_enquiry_search_tells_her_a_name_cannot_be_searched(admin_client):
 
     assert "Recherchez par numéro de message (par exemple 12)\u00a0; filtrez par statut" in html
     assert "La recherche par nom ou par adresse n’est pas possible" in html
+
+
+def test_the_list_shows_who_wrote_and_what_first(admin_client):
+    make_enquiry(name="Élise Dupré", message="Bonjour, je voudrais un rendez-vous.")
+    html = admin_client.get(ENQUIRIES).content.decode()
+    row = html.split("<tbody>")[1].split("</tr>")[0]
+    cells = re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)
+    assert "Élise Dupré" in cells[1]  # after the selection box
+    assert "Bonjour, je voudrais un rendez-vous." in cells[2]
+
+
+def test_she_marks_an_enquiry_handled_from_its_page_and_back(admin_client):
+    enquiry = make_enquiry()
+    page = admin_client.get(f"{ENQUIRIES}{enquiry.pk}/change/").content.decode()
+    url = f"{ENQUIRIES}{enquiry.pk}/handled/"
+    assert f'formaction="{url}"' in page
+    assert "Marquer comme traitée" in page
+    response = admin_client.post(url, {"handled": "1"}, follow=True)
+    assert Enquiry.objects.get(pk=enquiry.pk).handled
+    assert "Marquer comme non traitée" in response.content.decode()
+    admin_client.post(url, {"handled": ""})
+    assert not Enquiry.objects.get(pk=enquiry.pk).handled
+
+
+def test_marking_handled_takes_a_post_with_its_token(admin_client, client):
+    enquiry = make_enquiry()
+    url = f"{ENQUIRIES}{enquiry.pk}/handled/"
+    assert admin_client.get(url).status_code == 405
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    strict.cookies = admin_client.cookies
+    assert strict.post(url, {"handled": "1"}).status_code == 403
+    assert not Enquiry.objects.get(pk=enquiry.pk).handled
+
+
+def test_the_deletion_page_names_the_sender(admin_client):
+    enquiry = make_enquiry(name="Élise Dupré")
+    page = admin_client.get(f"{ENQUIRIES}{enquiry.pk}/delete/").content.decode()
+    assert f"Message n°\u00a0{enquiry.pk}, de Élise Dupré, reçu le" in page
+    chosen = admin_client.post(
+        ENQUIRIES, {"action": "delete_selected", "_selected_action": [enquiry.pk]}
+    ).content.decode()
+    assert "de Élise Dupré, reçu le" in chosen
