@@ -45,7 +45,7 @@ def test_a_french_article_that_mentions_suicidal_thoughts_gets_the_box_after_tha
     assert main.index(box) == after
     assert main.index(box) < main.index("Le travail commence")
     text = visible_text(box, "fr")
-    assert "Si vous pensez au suicide, ou si un proche vous inquiète" in text
+    assert "Si vous pensez au suicide ou si un proche vous inquiète" in text
     for number in ["tel:3114", "tel:15", "tel:112"]:
         assert f'href="{number}"' in box
     assert "gratuit, 24 h/24 et 7 j/7" in text
@@ -63,7 +63,9 @@ def test_an_english_article_that_mentions_suicidal_thoughts_gets_the_box_in_engl
         "Others with anxiety.</li></ul>"
     )
     text = visible_text(box, "en")
-    assert "If you are thinking of suicide, or someone close to you worries you" in text
+    assert (
+        "If you are having thoughts of suicide, or are worried about someone close to you" in text
+    )
     assert "the national suicide prevention line: free, 24 hours a day" in text
     assert "These numbers work in France. Elsewhere in Europe, call 112" in text
 
@@ -173,7 +175,7 @@ def test_the_editors_help_gives_papagenos_three_key_points(admin_client, make_ve
     text = visible_text(page.content.decode(), "fr")
     assert "programme Papageno" in text
     for point in [
-        "ne décrivez jamais un moyen ni une méthode",
+        "ne décrivez ni le moyen utilisé ni le lieu",
         "ne présentez jamais le suicide comme une solution, ni comme ayant une cause unique",
         "parlez de l’aide possible et du rétablissement",
     ]:

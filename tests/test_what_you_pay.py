@@ -46,8 +46,8 @@ def test_each_fee_says_in_french_what_is_refunded_of_it(client, partner, url):
     assert (
         "Séance individuelle : 50 € TTC. Avec « Mon soutien psy », "
         "l’Assurance Maladie vous rembourse 30 € (60 %) ; les 20 € "
-        "restants sont remboursés par votre complémentaire santé si vous en avez une, sinon "
-        "ils restent à votre charge."
+        "restants sont remboursés par votre complémentaire santé (mutuelle) si vous en avez "
+        "une, sinon ils restent à votre charge."
     ) in text
     assert "Séance de couple : 80 € TTC. Pas de remboursement par l’Assurance" in text
 
@@ -58,10 +58,10 @@ def test_each_fee_says_in_english_what_is_refunded_of_it(client, partner, url):
     assert "What will I pay?" in text
     assert (
         "Individual session: €50 including tax. With “Mon soutien psy”, the Assurance Maladie "
-        "refunds €30 (60%); the remaining €20 is refunded by your complementary health "
-        "insurance if you have one, otherwise it is yours to pay."
+        "reimburses €30 (60%); the remaining €20 is reimbursed by your complementary health "
+        "insurance (mutuelle) if you have one; if not, you pay it yourself."
     ) in text
-    assert "Couples session: €80 including tax. Not refunded by the Assurance Maladie" in text
+    assert "Couples session: €80 including tax. Not reimbursed by the Assurance Maladie" in text
 
 
 def test_the_figures_follow_the_scheme_as_she_corrects_it(client, partner):
@@ -73,7 +73,7 @@ def test_the_figures_follow_the_scheme_as_she_corrects_it(client, partner):
     partner.save()  # the fees' update bypasses the page cache's signals
     text = page_text(client, "/en/contact/", "en")
     assert "Individual session: €55 including tax." in text
-    assert "refunds €38.50 (70%); the remaining €16.50" in text
+    assert "reimburses €38.50 (70%); the remaining €16.50" in text
     assert "up to 10 sessions a year are covered" in text
     french = page_text(client, "/fr/contact/", "fr")
     assert "rembourse 38,50 € (70 %) ; les 16,50 € restants" in french
@@ -83,18 +83,19 @@ def test_the_figures_follow_the_scheme_as_she_corrects_it(client, partner):
 def test_the_schemes_conditions_are_listed_for_a_partner_only(client, partner):
     text = page_text(client, "/en/contact/", "en")
     for condition in [
-        "without a doctor’s referral",
+        "with no need for a referral from your doctor",
         "up to 12 sessions a year are covered (from 1 January to 31 December)",
-        "the first session takes place in person, the following ones may be by video",
+        "the first session must be in person, but later ones can be by video",
         "anyone aged 3 or over with mild to moderate psychological difficulties",
+        "You pay nothing upfront if you have the Complémentaire santé solidaire (C2S) or AME",
     ]:
         assert condition in text
     partner.mon_soutien_psy = False
     partner.save()
     text = page_text(client, "/en/contact/", "en")
-    assert "doctor’s referral" not in text
-    assert "refunds €30" not in text
-    assert "Individual session: €50 including tax. Not refunded" in text
+    assert "referral from your doctor" not in text
+    assert "reimburses €30" not in text
+    assert "Individual session: €50 including tax. Not reimbursed" in text
 
 
 def test_the_video_condition_only_where_she_consults_by_video(client, partner):
@@ -107,11 +108,11 @@ def test_the_video_condition_only_where_she_consults_by_video(client, partner):
     ("language", "sentence"),
     [
         ("fr", "Moyens de paiement acceptés : espèces, chèque, virement."),
-        ("en", "Payment accepted: cash, cheque, bank transfer."),
+        ("en", "Accepted payment methods: cash, cheque, bank transfer."),
     ],
 )
 def test_the_payment_methods_she_accepts_are_named(client, partner, language, sentence):
-    assert "Payment accepted" not in page_text(client, "/en/contact/", "en")
+    assert "Accepted payment methods" not in page_text(client, "/en/contact/", "en")
     partner.pays_by_cash = partner.pays_by_cheque = partner.pays_by_transfer = True
     partner.save()
     assert sentence in page_text(client, f"/{language}/contact/", language)
@@ -146,7 +147,7 @@ def test_the_admin_refuses_a_covered_fee_above_the_scheme_with_a_clear_error(adm
     data["fees-0-amount"] = "60"
     response = admin_client.post(url, data)
     assert response.status_code == 200
-    assert "une séance coûte 50 € : aucun dépassement n’est permis" in visible_text(
+    assert "la séance est facturée 50 €, ni plus ni moins : indiquez ce tarif" in visible_text(
         response.content.decode(), "fr"
     )
     assert partner.fees.get(mon_soutien_psy=True).amount == Decimal(50)
@@ -161,7 +162,7 @@ def test_the_admin_home_asks_her_to_check_the_schemes_figures_once_a_year(admin_
     partner.scheme_checked_on = date(2025, 1, 1)
     partner.save()
     assert (
-        "ont été vérifiés pour la dernière fois le 1 janvier 2025 : vérifiez-les de nouveau"
+        "ont été vérifiés pour la dernière fois le 1er janvier 2025 : vérifiez-les de nouveau"
     ) in to_do_text(admin_client)
     partner.scheme_checked_on = None
     partner.save()

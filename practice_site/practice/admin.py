@@ -98,7 +98,7 @@ class PracticeDetailsAdmin(SingletonAdminMixin, EditedTextAdmin):
                 "fields": [
                     ("pays_by_cash", "pays_by_cheque", "pays_by_card", "pays_by_transfer"),
                 ],
-                "description": _("The ways you accept to be paid, shown with your fees."),
+                "description": _("The payment methods you accept, shown with your fees."),
             },
         ),
         (
@@ -112,7 +112,7 @@ class PracticeDetailsAdmin(SingletonAdminMixin, EditedTextAdmin):
                 ],
                 "description": _(
                     "The scheme’s figures as the Assurance Maladie sets them (ameli.fr): the "
-                    "site uses them to tell readers what they will pay. Tick, in the fees "
+                    "site uses them to tell visitors what they will pay. Tick, in the fees "
                     "below, the sessions the scheme covers."
                 ),
             },

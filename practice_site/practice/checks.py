@@ -38,7 +38,7 @@ def scheme_figures_checked(app_configs, databases=None, **kwargs):
         return []
     return [
         Warning(
-            "The figures of “Mon soutien psy” (fee, sessions a year, share refunded) have not "
+            "The figures of “Mon soutien psy” (fee, sessions a year, share reimbursed) have not "
             "been checked for a year.",
             hint="Check them on ameli.fr and enter the date in the admin's practice details.",
             obj=PracticeDetails,

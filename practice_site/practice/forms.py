@@ -44,8 +44,8 @@ class PhoneField(forms.CharField):
             return " ".join(digits[i : i + 2] for i in range(0, 10, 2))
         if re.fullmatch(r"\+33[1-9][0-9]{8}", digits):
             national = digits[3:]
-            return "+33 " + national[0] + " " + " ".join(
-                national[i : i + 2] for i in range(1, 9, 2)
+            return (
+                "+33 " + national[0] + " " + " ".join(national[i : i + 2] for i in range(1, 9, 2))
             )
         return value
 

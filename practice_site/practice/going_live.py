@@ -5,12 +5,12 @@ from dataclasses import dataclass
 
 from django.db import DatabaseError
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from .models import Fee, LegalPage, PracticeDetails, Presentation
+from .models.base import format_date
 
 # The details a legal notice needs, each with the id of its check. practice.E010 is the mail
 # relay's (contact.checks): these skip it.
@@ -201,7 +201,7 @@ def scheme_reminders(current_app=None):
 def scheme_figures_message(details):
     if details.scheme_checked_on is None:
         return _(
-            "Check the figures of “Mon soutien psy” (fee, sessions a year, share refunded) on "
+            "Check the figures of “Mon soutien psy” (fee, sessions a year, share reimbursed) on "
             "ameli.fr, then enter the date you checked them."
         )
     return format_lazy(
@@ -209,7 +209,7 @@ def scheme_figures_message(details):
             "The figures of “Mon soutien psy” were last checked on {date}: check them again "
             "on ameli.fr, then enter today’s date."
         ),
-        date=date_format(details.scheme_checked_on),
+        date=format_date(details.scheme_checked_on),
     )
 
 

@@ -124,12 +124,12 @@ class HelpBoxNoticeMixin:
             for language in record.help_box_languages()
         }
         if languages:
-            names = [
-                get_language_info(code)["name_translated"].lower() for code in sorted(languages)
-            ]
+            names = [str(get_language_info(code)["name_translated"]) for code in sorted(languages)]
+            if translation.get_language() == "fr":
+                names = [name.lower() for name in names]  # « (français) »; "(French)"
             message = gettext(
                 "The text mentions suicide: readers see a box with 3114, 15 and 112 right after "
-                "the first paragraph that does (%(languages)s)."
+                "the first paragraph that mentions it (%(languages)s)."
             ) % {"languages": ", ".join(names)}
             self.message_user(request, message, messages.INFO)
 

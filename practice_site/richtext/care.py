@@ -34,10 +34,10 @@ BOX_CLASS = "notice--help"
 
 # The editor's help text on the texts that get the box: Papageno's three key points.
 GUIDANCE = _(
-    "Writing about suicide (Papageno programme): never describe a means or a method; never "
-    "present suicide as a solution, nor as having one simple cause; speak of help and of "
-    "getting better. A box with 3114, 15 and 112 is added after the first paragraph that "
-    "mentions it."
+    "Writing about suicide (Papageno programme): never describe the method or the place; never "
+    "present suicide as a solution, or as having a single, simple cause; talk about where to "
+    "find help and about recovery. A box with 3114, 15 and 112 is added after the first "
+    "paragraph that mentions suicide."
 )
 
 

@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.db import models
 from django.template.defaultfilters import floatformat
 from django.utils import translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 
 from practice_site.caching import content_version
@@ -87,6 +88,15 @@ def postal_address(text):
             return address
     address["streetAddress"] = ", ".join(lines)
     return address
+
+
+def format_date(day):
+    """`day` as the page's language writes a date in a sentence: "1er janvier 2025" in French
+    (the first of the month is an ordinal), the format of Django's locale otherwise."""
+    text = date_format(day)
+    if translation.get_language() == "fr" and day.day == 1:
+        text = "1er" + text.removeprefix("1")
+    return text
 
 
 def format_price(amount):

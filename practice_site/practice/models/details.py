@@ -120,8 +120,8 @@ class PracticeDetails(FrenchTypesetMixin, SingletonModel):
         _("“Mon soutien psy” sentence (French)"),
         blank=True,
         help_text=_(
-            "Leave empty for the standard list of the scheme’s conditions shown on the site; "
-            "write your own if they change."
+            "Leave empty to show the standard list of the scheme’s conditions; if they change, "
+            "write your own text, which replaces the whole list."
         ),
     )
     mon_soutien_psy_note_en = models.TextField(
@@ -135,24 +135,24 @@ class PracticeDetails(FrenchTypesetMixin, SingletonModel):
         decimal_places=2,
         default=Decimal(50),
         validators=[MinValueValidator(Decimal(0))],
-        help_text=_("Set by the scheme: no extra fee may be charged on top."),
+        help_text=_("Set by the scheme: you may not charge more."),
     )
     scheme_sessions = models.PositiveSmallIntegerField(
         _("sessions covered per calendar year"), default=12
     )
     scheme_refund_percent = models.PositiveSmallIntegerField(
-        _("share refunded by the Assurance Maladie, in %"),
+        _("share reimbursed by the Assurance Maladie, in %"),
         default=60,
         validators=[MaxValueValidator(100)],
-        help_text=_("The rest is refunded by the reader’s complementary health insurance."),
+        help_text=_("The rest is reimbursed by the patient’s complementary health insurance."),
     )
     scheme_checked_on = models.DateField(
-        _("figures checked on"),
+        _("date the figures were checked"),
         null=True,
         blank=True,
         help_text=_(
             "The day you last checked these three figures on ameli.fr. A year later, the admin "
-            "home reminds you to check them again."
+            "home will remind you to check them."
         ),
     )
     # How she is paid, shown with the fees.

@@ -72,12 +72,15 @@ class Fee(models.Model):
             return
         if not practice.mon_soutien_psy:
             error = ValidationError(
-                _("First tick, above, that you are a partner of “Mon soutien psy”."),
+                _("First tick the box above to say you are a partner of “Mon soutien psy”."),
                 code="not_a_partner",
             )
         elif self.amount is not None and self.amount != practice.scheme_fee:
             error = ValidationError(
-                _("Under “Mon soutien psy”, a session costs %(fee)s: no extra fee may be charged."),
+                _(
+                    "Under “Mon soutien psy”, a session is charged at exactly %(fee)s: enter "
+                    "that fee, or untick “Mon soutien psy” for this session."
+                ),
                 code="not_the_scheme_fee",
                 params={"fee": format_price(practice.scheme_fee)},
             )
