@@ -28,6 +28,7 @@ from practice_site.richtext.admin import (
     TranslatedHistoryMixin,
 )
 
+from . import search
 from .forms import ArticleForm, ReferenceFormSet, describe_citations
 from .models import Article, ArticleVersion, Reference, Theme
 from .previews import ArticlePreviewView, error_messages, number_new_references, posted_objects
@@ -133,7 +134,11 @@ class ReferenceInline(admin.StackedInline):
 class ArticleAdmin(EditedTextAdmin):
     list_display = ["title", "languages", "translations", "author", "updated_at"]
     list_filter = ["versions__status", "versions__language"]
-    search_fields = ["versions__title", "versions__summary", "author", "references__title"]
+    search_fields = ["versions__title"]  # shows the search box; the search is get_search_results
+    search_help_text = _(
+        "Searches the titles, summaries, texts and references (authors and titles), with or "
+        "without accents."
+    )
     inlines = [ArticleVersionInline, ReferenceInline]
     form = ArticleForm
     fields = ["author", "illustration", "themes"]
@@ -157,6 +162,9 @@ class ArticleAdmin(EditedTextAdmin):
         if isinstance(inline, ReferenceInline) and request.method == "POST":
             kwargs["deletion_confirmed"] = ArticleForm.confirms_deletion(request.POST)
         return kwargs
+
+    def get_search_results(self, request, queryset, search_term):
+        return search.admin_search(queryset, search_term), False
 
     def save_restored(self, article):
         super().save_restored(article)
