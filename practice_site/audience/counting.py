@@ -56,9 +56,12 @@ class ReadCounter:
 
     def _flush_every(self, stop):
         while not stop.wait(settings.AUDIENCE_FLUSH_SECONDS):
-            self.flush()
-            # A connection of this thread's own, which no request's end would close.
-            connection.close()
+            try:
+                self.flush()
+                # A connection of this thread's own, which no request's end would close.
+                connection.close()
+            except Exception:  # the thread must live on: the next flush may succeed
+                logger.exception("Read counts not flushed")
 
     def flush(self):
         """Add the counts to the database; if it fails, they are kept for the next flush.

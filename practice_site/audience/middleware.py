@@ -50,12 +50,13 @@ def is_robot(user_agent):
 
 def is_prefetch(meta):
     """A page fetched ahead in case it is opened (a link hovered, a speculation rule): the
-    browser may never show it."""
+    browser may never show it. (Each header looked for before it is read: most requests have
+    none.)"""
     return (
-        "prefetch" in meta.get("HTTP_SEC_PURPOSE", "").lower()
-        or meta.get("HTTP_PURPOSE", "").lower() == "prefetch"
-        or meta.get("HTTP_X_MOZ", "").lower() == "prefetch"
-        or meta.get("HTTP_X_PURPOSE", "").lower() in ("preview", "prefetch")
+        ("HTTP_SEC_PURPOSE" in meta and "prefetch" in meta["HTTP_SEC_PURPOSE"].lower())
+        or ("HTTP_PURPOSE" in meta and meta["HTTP_PURPOSE"].lower() == "prefetch")
+        or ("HTTP_X_MOZ" in meta and meta["HTTP_X_MOZ"].lower() == "prefetch")
+        or ("HTTP_X_PURPOSE" in meta and meta["HTTP_X_PURPOSE"].lower() in ("preview", "prefetch"))
     )
 
 
@@ -72,7 +73,9 @@ class ReadCountMiddleware:
         if not settings.AUDIENCE_COUNTING:
             raise MiddlewareNotUsed
         self.get_response = get_response
+        # Read once: a setting costs a lazy object's lookup on every request.
         self.languages = {code for code, _name in settings.LANGUAGES}
+        self.session_cookie = settings.SESSION_COOKIE_NAME
 
     def __call__(self, request):
         response = self.get_response(request)
@@ -88,7 +91,7 @@ class ReadCountMiddleware:
             and getattr(response, "is_cacheable_page", False)
             and response.get("Content-Language") in self.languages
             and len(request.path) <= PATH_MAX_LENGTH
-            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and self.session_cookie not in request.COOKIES
             and not is_prefetch(meta)
             and not is_robot(meta.get("HTTP_USER_AGENT", ""))
         )
