@@ -170,7 +170,10 @@ class StoredPage(NamedTuple):
         )
 
     def response(self):
-        return HttpResponse(self.content, status=self.status, headers=self.headers)
+        response = HttpResponse(self.content, status=self.status, headers=self.headers)
+        # Still a reading page to the layers outside the cache (the read count).
+        response.is_cacheable_page = True
+        return response
 
 
 class ReadingPageCacheMiddleware:

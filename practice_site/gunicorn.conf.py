@@ -46,3 +46,11 @@ def pre_request(worker, req):
     # Who signs the request is unknown here: close only what not even her uploads may send.
     if is_too_large(unquote(req.path), content_length, staff=True):
         req.force_close()
+
+
+def worker_exit(server, worker):
+    """Add the reads this worker counted since its last flush before it ends (a restart, a
+    deployment, a recycle after max_requests): none is lost on a clean stop."""
+    from practice_site.audience.counting import reads
+
+    reads.close()

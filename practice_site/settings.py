@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     # History and undo in the admin (practice_site/history.py).
     "reversion",
     "practice_site.core",
+    "practice_site.audience",
     "practice_site.pictures",
     "practice_site.practice",
     "articles",
@@ -86,6 +87,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Straight after SecurityMiddleware so static files skip the rest of the stack.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the page cache, so that it counts the reads the cache answers too.
+    "practice_site.audience.middleware.ReadCountMiddleware",
     # Cached reading pages are answered here, without the session, CSRF and auth layers.
     "practice_site.caching.ReadingPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -339,6 +342,14 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # or a deployment (`migrate`) replaces it at once (practice_site/caching.py). 0 turns page
 # caching off, the default with DEBUG on, so that a template being edited shows at once.
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "0" if DEBUG else "3600"))
+
+# Reads of each reading page per language and day, counted without any identifier of the reader
+# in each process's memory and added to the database every AUDIENCE_FLUSH_SECONDS
+# (practice_site/audience/): a first-party audience measurement within the limits of the CNIL's
+# exemption from consent ("Cookies : solutions pour les outils de mesure d'audience",
+# https://www.cnil.fr/fr/node/167364). Off, nothing is counted.
+AUDIENCE_COUNTING = env_bool("AUDIENCE_COUNTING", default=True)
+AUDIENCE_FLUSH_SECONDS = float(os.environ.get("AUDIENCE_FLUSH_SECONDS", "60"))
 
 # Contact form: where enquiries go, how many a client address may send, how long they are kept.
 CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "psychologist@localhost")

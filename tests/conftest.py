@@ -250,8 +250,9 @@ def enquiry_data():
 @pytest.fixture
 def start_gunicorn(transactional_db, tmp_path):
     """start_gunicorn(**environment): the site served by gunicorn with its production
-    configuration, on the test database; returns its base URL. Stopped after the test."""
-    launched = []
+    configuration, on the test database; returns its base URL. Stopped after the test, or
+    before by start_gunicorn.stop(url)."""
+    launched, by_url = [], {}
 
     def start(**environment):
         # One worker process of eight threads unless a test races several: each worker loads
@@ -260,8 +261,15 @@ def start_gunicorn(transactional_db, tmp_path):
         process, log, url = servers.launch_gunicorn(tmp_path, **environment)
         launched.append((process, log))
         servers.wait_until_answering(process, log, url)
+        by_url[url] = process
         return url
 
+    def stop(url):
+        """Stop the server at `url` as a service manager does, and wait until it has ended."""
+        by_url[url].terminate()
+        by_url[url].wait(timeout=30)
+
+    start.stop = stop
     yield start
     for process, _log in launched:
         # The graceful stop a host's service manager sends. Not the quick one (SIGINT): its
@@ -273,6 +281,19 @@ def start_gunicorn(transactional_db, tmp_path):
         process.wait(timeout=30)
     for _process, log in launched:
         assert "Traceback" not in log.read_text(), log.read_text()
+
+
+@pytest.fixture
+def read_counter(settings, monkeypatch):
+    """Reads counted in the test's process, by a counter of the test's own (the suite counts
+    none otherwise, tests/settings.py); its background flushes stop with the test."""
+    from practice_site.audience import counting, middleware
+
+    settings.AUDIENCE_COUNTING = True
+    counter = counting.ReadCounter()
+    monkeypatch.setattr(middleware, "reads", counter)
+    yield counter
+    counter.stop()
 
 
 @pytest.fixture

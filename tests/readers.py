@@ -29,3 +29,16 @@ def open_the_form(url, number):
         "message": "Bonjour, je souhaiterais prendre rendez-vous.",
     }).encode()  # fmt: skip
     return urllib.request.Request(f"{url}/fr/contact/", data=data, headers={"Cookie": cookie})
+
+
+# A browser's User-Agent: urllib's own ("Python-urllib/3.11") is a robot's, which is not counted.
+BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0"
+
+
+def read(url, times=1, user_agent=BROWSER, headers=()):
+    """A reader (or a robot, by its `user_agent`) opens the page at `url` `times` times."""
+    for _ in range(times):
+        request = urllib.request.Request(url, headers={"User-Agent": user_agent, **dict(headers)})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            response.read()
+            assert response.status == 200, url

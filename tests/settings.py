@@ -25,6 +25,11 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
 }
 
+# Reads are counted only by the tests of counting (tests/test_audience.py), each with a counter of
+# its own: the suite's other requests would otherwise fill the process's counter, and its thread
+# would write into the test database between tests. gunicorn counts, as in production.
+AUDIENCE_COUNTING = False
+
 # WhiteNoise reads the whole static folder each time its middleware is built, which Django's
 # test client does once per test: a quarter of the suite's time. Looking a file up when it is
 # asked for serves the same files with the same headers; gunicorn's tests serve them as

@@ -68,6 +68,13 @@ PRIVACY_ITEMS = {
         "conservés 14 jours au plus",
         "csrftoken",
         "effacé à la fermeture du navigateur",
+        "Lire les pages du site ne dépose aucun cookie, et le site n’utilise aucun traceur de "
+        "tiers",
+        "Le site compte seulement combien de fois chaque page est lue, par langue et par jour, "
+        "sans enregistrer aucun identifiant : ni adresse IP, ni information sur votre navigateur, "
+        "ni cookie.",
+        "ils sont conservés 13 mois au plus et seule Camille Exemple les consulte",
+        "les conditions dans lesquelles la CNIL la dispense de consentement",
         "sessionid",
         "expire après une heure d’inactivité",
         "vous opposer",
@@ -120,6 +127,12 @@ PRIVACY_ITEMS = {
         "csrftoken",
         "sessionid",
         "one hour of inactivity",
+        "Reading the website’s pages sets no cookie, and the website uses no third-party tracker",
+        "The website only counts how many times each page is read, per language and per day, "
+        "without recording any identifier: no IP address, no information about your browser, no "
+        "cookie.",
+        "they are kept for 13 months at most and only Camille Exemple sees them",
+        "the conditions under which the CNIL exempts it from consent",
         "object",
         "within one month",
         "after your death",
@@ -304,3 +317,51 @@ def test_the_sign_in_and_logs_wording_replaces_the_default_and_spares_an_edited_
     assert "A sentence she added." in hers.body_en
     assert SIGN_INS["fr"] not in hers.body_fr
     assert SIGN_INS["en"] not in hers.body_en
+
+
+READ_COUNTS = {
+    "fr": "Le site compte seulement combien de fois chaque page est lue, par langue et par jour",
+    "en": "The website only counts how many times each page is read, per language and per day",
+}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_read_counts_wording_replaces_the_default_and_spares_an_edited_policy(
+    migrated_content,
+):
+    call_command("migrate", "practice", "0024", verbosity=0)
+    previous = LegalPage.objects.get(kind="privacy")
+    assert "ni mesure d’audience" in previous.body_html_fr
+
+    call_command("migrate", verbosity=0)
+
+    page = LegalPage.objects.get(kind="privacy")
+    for language, words in READ_COUNTS.items():
+        assert words in getattr(page, f"body_{language}")
+        assert words in getattr(page, f"body_html_{language}")
+    # What was no longer true is gone from both, in the text and as readers are shown it.
+    assert "mesure d’audience, ni" not in page.body_fr + page.body_html_fr
+    assert "no audience measurement" not in page.body_en + page.body_html_en
+    # Stored as saving the page renders it: nothing waits for her next save.
+    for language, words in READ_COUNTS.items():
+        stored = [p for p in getattr(page, f"body_html_{language}").split("\n") if words in p]
+        assert len(stored) == 1
+        assert stored[0] in render_html(getattr(page, f"body_{language}"), language)
+
+    call_command("migrate", "practice", "0024", verbosity=0)
+    undone = LegalPage.objects.get(kind="privacy")
+    assert (undone.body_fr, undone.body_html_fr, undone.body_en, undone.body_html_en) == (
+        previous.body_fr,
+        previous.body_html_fr,
+        previous.body_en,
+        previous.body_html_en,
+    )
+    undone.body_fr += "<p>Une phrase qu’elle a ajoutée.</p>"
+    undone.save()
+
+    call_command("migrate", verbosity=0)
+
+    hers = LegalPage.objects.get(kind="privacy")
+    assert "Une phrase qu’elle a ajoutée." in hers.body_fr
+    assert READ_COUNTS["fr"] not in hers.body_fr
+    assert READ_COUNTS["en"] not in hers.body_en

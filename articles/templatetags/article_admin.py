@@ -3,6 +3,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import reverse
 
+from articles import reads
 from articles.models import Article
 
 register = template.Library()
@@ -25,6 +26,15 @@ def recent_articles(context):
         "changelist": reverse("admin:articles_article_changelist", current_app=admin.site.name),
         "articles": [summary(article) for article in articles[:HOME_ARTICLES]],
     }
+
+
+@register.simple_tag(takes_context=True)
+def article_reads(context):
+    """How often her published articles were read lately, per language version (articles/reads.py);
+    None for a user who may not see articles."""
+    if not admin.site.get_model_admin(Article).has_view_permission(context["request"]):
+        return None
+    return reads.recent_reads()
 
 
 def summary(article):
