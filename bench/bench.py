@@ -44,10 +44,10 @@ UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0"
 
 
-def wrk_run(url):
+def wrk_run(url, duration=DURATION):
     """One run of wrk against `url`: requests/s, p50 and p99 (ms)."""
     output = subprocess.run(
-        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}", "--latency",
+        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{duration}", "--latency",
          "-H", "X-Forwarded-Proto: https", "-H", f"User-Agent: {USER_AGENT}", url],
         capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
@@ -70,6 +70,10 @@ def wrk_against(static_url, url):
     """The medians of `static_url` and of `url` over RUNS runs taken in turn, and the median
     of the runs' ratios: on a shared machine the load changes between runs, and a page
     compared with the static file of the same moment cancels most of it."""
+    # A run of each first, not counted: the first seconds after the server starts (workers
+    # forking, pages entering the cache) would weigh on whichever page comes first.
+    wrk_run(static_url, "2s")
+    wrk_run(url, "2s")
     static_runs, page_runs = [], []
     for _ in range(RUNS):
         static_runs.append(wrk_run(static_url))
