@@ -118,11 +118,11 @@ def admin_search(articles, text):
     words = [re.compile(rf"(?<!\w){re.escape(word)}") for word in fold(text).split()]
     if not words:
         return articles
-    matching = [
-        article.pk
-        for article in articles.prefetch_related("versions", "references")
-        if all(word.search(admin_search_text(article)) for word in words)
-    ]
+    matching = []
+    for article in articles.prefetch_related("versions", "references"):
+        text = admin_search_text(article)
+        if all(word.search(text) for word in words):
+            matching.append(article.pk)
     return articles.filter(pk__in=matching)
 
 

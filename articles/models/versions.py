@@ -5,10 +5,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from practice_site.richtext.care import GUIDANCE, has_help_box
+from practice_site.richtext.care import has_help_box, with_guidance
 from practice_site.richtext.fields import RichTextField
 from practice_site.richtext.rendering import french_spaces
 
@@ -89,13 +88,11 @@ class ArticleVersion(TranslationState, models.Model):
     )
     body = RichTextField(
         _("body"),
-        help_text=format_lazy(
-            "{} {}",
+        help_text=with_guidance(
             _(
                 "Use the toolbar for headings, lists and links; citations such as “(Bordin, "
                 "1979)” are linked to the references below."
-            ),
-            GUIDANCE,
+            )
         ),
     )
     body_html = models.TextField(_("body as HTML"), editable=False)

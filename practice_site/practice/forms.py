@@ -41,13 +41,14 @@ class PhoneField(forms.CharField):
         value = super().to_python(value)
         digits = re.sub(r"[\s.\-()]", "", value)
         if re.fullmatch(r"0[1-9][0-9]{8}", digits):
-            return " ".join(digits[i : i + 2] for i in range(0, 10, 2))
+            return pairs(digits)
         if re.fullmatch(r"\+33[1-9][0-9]{8}", digits):
-            national = digits[3:]
-            return (
-                "+33 " + national[0] + " " + " ".join(national[i : i + 2] for i in range(1, 9, 2))
-            )
+            return f"+33 {digits[3]} {pairs(digits[4:])}"
         return value
+
+
+def pairs(digits):
+    return " ".join(digits[i : i + 2] for i in range(0, len(digits), 2))
 
 
 class CoordinateField(forms.DecimalField):

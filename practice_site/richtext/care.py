@@ -7,11 +7,13 @@ import unicodedata
 from html import escape
 from html.parser import HTMLParser
 
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from .rendering import VOID_TAGS, french_spaces, rewrite_text
+from .rendering import VOID_TAGS, french_spaces, render_html, rewrite_text
 
 # Matched on the text without accents, in lower case, with straight apostrophes: in French and
 # in English, the words and their forms (suicide, suicidaire, suicidal, suicides…).
@@ -46,6 +48,11 @@ GUIDANCE = _(
 HELP_LINE_NAMES = re.compile(r"\b(?:prevention du suicide|suicide prevention)\b")
 
 
+def with_guidance(help_text):
+    """A text field's help text followed by GUIDANCE, for the texts that get the box."""
+    return format_lazy("{} {}", help_text, GUIDANCE)
+
+
 def mentions_suicide(text):
     return MENTIONS.search(HELP_LINE_NAMES.sub("", plain(text))) is not None
 
@@ -65,6 +72,22 @@ _BOX = re.compile(rf'<aside class="notice {BOX_CLASS}".*?</aside>', re.DOTALL)
 def without_help_box(html):
     """The stored `html` without its help box: the text she wrote (for search, say)."""
     return _BOX.sub("", html)
+
+
+def languages_with_help_box(record, fields):
+    """The languages in which one of the stored HTML `fields` of `record` (e.g. "body_html",
+    read as body_html_fr and body_html_en) got the box."""
+    return [
+        language
+        for language, _name in settings.LANGUAGES
+        if any(has_help_box(getattr(record, f"{field}_{language}")) for field in fields)
+    ]
+
+
+def render_with_help_box(html, language):
+    """The editor's `html` rendered for a page in `language` (rendering.render_html), with the
+    help box if it mentions suicide."""
+    return with_help_box(render_html(html, language), language)
 
 
 def with_help_box(html, language):

@@ -8,9 +8,8 @@ from django.utils.html import escape
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from practice_site.richtext.care import GUIDANCE, has_help_box, with_help_box
+from practice_site.richtext.care import languages_with_help_box, render_with_help_box, with_guidance
 from practice_site.richtext.fields import RichTextField
-from practice_site.richtext.rendering import render_html
 
 from .base import FrenchTypesetMixin, in_active_language, showing
 
@@ -69,8 +68,7 @@ class LegalPage(FrenchTypesetMixin, models.Model):
     title_en = models.CharField(_("title (English)"), max_length=200)
     body_fr = RichTextField(
         _("text (French)"),
-        help_text=format_lazy(
-            "{} {}",
+        help_text=with_guidance(
             format_lazy(
                 _(
                     "Use the toolbar for headings, lists and links. These are replaced by the "
@@ -78,8 +76,7 @@ class LegalPage(FrenchTypesetMixin, models.Model):
                     "are kept, {{backup_days}} by how long backups are kept."
                 ),
                 placeholders=", ".join(f"{{{key}}}" for key in PLACEHOLDERS),
-            ),
-            GUIDANCE,
+            )
         ),
     )
     body_en = RichTextField(_("text (English)"))
@@ -99,8 +96,8 @@ class LegalPage(FrenchTypesetMixin, models.Model):
     french_texts = ["title_fr"]
 
     def save(self, *args, **kwargs):
-        self.body_html_fr = with_help_box(render_html(self.body_fr, "fr"), "fr")
-        self.body_html_en = with_help_box(render_html(self.body_en, "en"), "en")
+        self.body_html_fr = render_with_help_box(self.body_fr, "fr")
+        self.body_html_en = render_with_help_box(self.body_en, "en")
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -108,11 +105,7 @@ class LegalPage(FrenchTypesetMixin, models.Model):
 
     def help_box_languages(self):
         """The languages whose text got the help box beside suicide."""
-        return [
-            language
-            for language, _name in settings.LANGUAGES
-            if any(has_help_box(getattr(self, f"{field}_{language}")) for field in ["body_html"])
-        ]
+        return languages_with_help_box(self, ["body_html"])
 
     @classmethod
     def render_texts_showing(cls, folder):

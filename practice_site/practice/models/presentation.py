@@ -5,13 +5,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
-from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from practice_site.pictures.images import CleanImageField, PortraitSocialCard, social_image
-from practice_site.richtext.care import GUIDANCE, has_help_box, with_help_box
+from practice_site.richtext.care import languages_with_help_box, render_with_help_box, with_guidance
 from practice_site.richtext.fields import RichTextField
-from practice_site.richtext.rendering import render_html
 
 from .base import FrenchTypesetMixin, SingletonModel, in_active_language, showing
 
@@ -74,13 +72,11 @@ class Presentation(FrenchTypesetMixin, SingletonModel):
     summary_fr = RichTextField(
         _("short presentation (French)"),
         blank=True,
-        help_text=format_lazy(
-            "{} {}",
+        help_text=with_guidance(
             _(
                 "On the home page: your training, your approach, whom you see (adults, couples, "
                 "adolescents…) and the languages you consult in."
-            ),
-            GUIDANCE,
+            )
         ),
     )
     summary_en = RichTextField(_("short presentation (English)"), blank=True)
@@ -93,10 +89,8 @@ class Presentation(FrenchTypesetMixin, SingletonModel):
     body_fr = RichTextField(
         _("full presentation (French)"),
         blank=True,
-        help_text=format_lazy(
-            "{} {}",
-            _("The About page; while it is empty, that page shows the short presentation."),
-            GUIDANCE,
+        help_text=with_guidance(
+            _("The About page; while it is empty, that page shows the short presentation.")
         ),
     )
     body_en = RichTextField(_("full presentation (English)"), blank=True)
@@ -121,11 +115,7 @@ class Presentation(FrenchTypesetMixin, SingletonModel):
         for language, _name in settings.LANGUAGES:
             for field in ["summary", "body"]:
                 text = getattr(self, f"{field}_{language}")
-                setattr(
-                    self,
-                    f"{field}_html_{language}",
-                    with_help_box(render_html(text, language), language),
-                )
+                setattr(self, f"{field}_html_{language}", render_with_help_box(text, language))
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -133,14 +123,7 @@ class Presentation(FrenchTypesetMixin, SingletonModel):
 
     def help_box_languages(self):
         """The languages whose text got the help box beside suicide."""
-        return [
-            language
-            for language, _name in settings.LANGUAGES
-            if any(
-                has_help_box(getattr(self, f"{field}_{language}"))
-                for field in ["summary_html", "body_html"]
-            )
-        ]
+        return languages_with_help_box(self, ["summary_html", "body_html"])
 
     @classmethod
     def render_texts_showing(cls, folder):
